@@ -1,0 +1,63 @@
+/* fb_cfft_exec.h: one complex transform of a plan for one lane type: the radix passes, or
+ * Bluestein's chirp-z algorithm on top of a smooth length m >= 2n - 1.
+ *
+ * A template included by fb_cfft.c after both directions of fb_cfft_passes.h, with FB_R, FB_CT,
+ * FB_TW, FB_TWT, FB_PLAN as there and FB_LANE the lane suffix (d, f, vd, vf).
+ *
+ * Bluestein: jk = (j^2 + k^2 - (j-k)^2) / 2 turns the DFT into a convolution,
+ *   X_j = b_j * sum_k (x_k b_k) conj(b_{j-k}),   b_k = exp(-i pi k^2 / n),
+ * computed by two FFTs of length m with the kernel's spectrum precomputed in the plan (bkf).
+ * The backward transform is conj(forward(conj x)); the two conjugations are folded into the first
+ * and last pointwise products.
+ */
+
+#define LNAME(x) FB_CAT3(x, _, FB_LANE)
+#define RADIX_FWD FB_CAT3(radix_exec_, FB_LANE, _fwd)
+#define RADIX_BWD FB_CAT3(radix_exec_, FB_LANE, _bwd)
+
+FB_CT *LNAME(fb_cexec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *scratch)
+{
+    if (!p->sub) {
+        if (p->npass == 0) return data;
+        return fwd ? RADIX_FWD(p, data, scratch, scratch + p->n)
+                   : RADIX_BWD(p, data, scratch, scratch + p->n);
+    }
+    const fb_idx n = p->n, m = p->sub->n;
+    const FB_TWT *FB_RESTRICT bk = p->bk, *FB_RESTRICT bkf = p->bkf;
+    FB_CT *FB_RESTRICT a = scratch;
+    FB_CT *b = scratch + m, *work = scratch + 2 * m;
+    const FB_R zero = {0};
+    if (fwd)
+        for (fb_idx k = 0; k < n; ++k) {
+            a[k].r = data[k].r * bk[k].r - data[k].i * bk[k].i;
+            a[k].i = data[k].r * bk[k].i + data[k].i * bk[k].r;
+        }
+    else   /* conj(x) * b */
+        for (fb_idx k = 0; k < n; ++k) {
+            a[k].r = data[k].r * bk[k].r + data[k].i * bk[k].i;
+            a[k].i = data[k].r * bk[k].i - data[k].i * bk[k].r;
+        }
+    for (fb_idx k = n; k < m; ++k) a[k].r = a[k].i = zero;
+    FB_CT *FB_RESTRICT r = RADIX_FWD(p->sub, a, b, work);
+    for (fb_idx k = 0; k < m; ++k) {
+        FB_R t = r[k].r * bkf[k].r - r[k].i * bkf[k].i;
+        r[k].i = r[k].r * bkf[k].i + r[k].i * bkf[k].r;
+        r[k].r = t;
+    }
+    FB_CT *FB_RESTRICT s = RADIX_BWD(p->sub, r, r == a ? b : a, work);
+    if (fwd)
+        for (fb_idx k = 0; k < n; ++k) {
+            data[k].r = s[k].r * bk[k].r - s[k].i * bk[k].i;
+            data[k].i = s[k].r * bk[k].i + s[k].i * bk[k].r;
+        }
+    else   /* conj(s * b) */
+        for (fb_idx k = 0; k < n; ++k) {
+            data[k].r = s[k].r * bk[k].r - s[k].i * bk[k].i;
+            data[k].i = -(s[k].r * bk[k].i + s[k].i * bk[k].r);
+        }
+    return data;
+}
+
+#undef LNAME
+#undef RADIX_FWD
+#undef RADIX_BWD

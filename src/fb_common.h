@@ -1,0 +1,50 @@
+/* fb_common.h: types, error codes and small portability helpers shared by every kernel file.
+ *
+ * All sizes, indices and strides are 64-bit signed (fb_idx = ptrdiff_t): strides may be negative
+ * (reversed numpy views) and products of dimensions may exceed 2^31.
+ */
+#ifndef FB_COMMON_H
+#define FB_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef ptrdiff_t fb_idx;
+
+/* Error codes returned by every public C function; 0 means success. */
+enum {
+    FB_OK = 0,
+    FB_ENOMEM = 1,   /* an allocation failed */
+    FB_EINVAL = 2,   /* a size or argument the kernel cannot accept (n < 1, bad axis, ...) */
+    FB_ETHREAD = 3   /* a worker thread could not be started */
+};
+
+#if defined(__GNUC__) || defined(__clang__)
+#define FB_RESTRICT __restrict__
+#define FB_NOINLINE __attribute__((noinline))
+#define FB_INLINE static inline __attribute__((always_inline))
+#define FB_WUR __attribute__((warn_unused_result))
+#else
+#define FB_RESTRICT
+#define FB_NOINLINE
+#define FB_INLINE static inline
+#define FB_WUR
+#endif
+
+#define FB_CAT2_(a, b) a##b
+#define FB_CAT2(a, b) FB_CAT2_(a, b)
+#define FB_CAT3(a, b, c) FB_CAT2(FB_CAT2(a, b), c)
+
+/* Scalar complex numbers as stored in numpy's complex128 / complex64 arrays. */
+typedef struct { double r, i; } fb_cd;
+typedef struct { float r, i; } fb_cf;
+
+/* 64-byte aligned allocation (a cache line, and the widest vector register). Returns NULL on failure
+ * or when bytes == 0 overflowed; fb_free(NULL) is a no-op. */
+void *fb_malloc(size_t bytes);
+void fb_free(void *p);
+
+/* Multiplies a * b for allocation sizes; returns 0 if the product overflows size_t. */
+size_t fb_mulsize(size_t a, size_t b);
+
+#endif

@@ -1,0 +1,77 @@
+/* fb_factor.c: factorisation, cost model and good sizes; see fb_factor.h. */
+#include "fb_factor.h"
+
+int fb_factorize(fb_idx n, fb_idx *fct)
+{
+    int nf = 0;
+    int twos = 0;
+    while ((n & 1) == 0 && n > 1) { n >>= 1; ++twos; }
+    int eights = twos / 3, rest = twos % 3;
+    if (rest == 1 && eights > 0) { --eights; rest = 4; }   /* 8*2 -> 4*4 */
+    for (int j = 0; j < eights; ++j) fct[nf++] = 8;
+    if (rest == 4) { fct[nf++] = 4; fct[nf++] = 4; }
+    else if (rest == 2) fct[nf++] = 4;
+    else if (rest == 1) fct[nf++] = 2;
+    for (fb_idx p = 3; p * p <= n; p += 2)
+        while (n % p == 0) { fct[nf++] = p; n /= p; }
+    if (n > 1) fct[nf++] = n;
+    /* trial division yields odd primes in increasing order, which is the order we want */
+    return nf;
+}
+
+fb_idx fb_largest_factor(fb_idx n)
+{
+    fb_idx f[FB_MAXFACT];
+    int nf = fb_factorize(n, f);
+    fb_idx m = 1;
+    for (int j = 0; j < nf; ++j) if (f[j] > m) m = f[j];
+    return m;
+}
+
+/* Rough operation count per element and pass, in units of a radix-2 butterfly's work; the
+ * generic odd pass costs O(p) per element. */
+static double pass_cost(fb_idx p)
+{
+    switch (p) {
+    case 2: return 1.0;
+    case 4: return 1.6;
+    case 8: return 2.4;
+    case 3: return 1.7;
+    case 5: return 2.6;
+    case 7: return 3.6;
+    default: return 0.9 * (double)p;
+    }
+}
+
+double fb_cost_radix(fb_idx n)
+{
+    fb_idx f[FB_MAXFACT];
+    int nf = fb_factorize(n, f);
+    double c = 0.0;
+    for (int j = 0; j < nf; ++j) c += pass_cost(f[j]);
+    return (double)n * (c + 1.0);   /* +1: the copy in and out of every transform */
+}
+
+fb_idx fb_good_size(fb_idx n)
+{
+    if (n <= 1) return 1;
+    fb_idx best = 2 * n;   /* a power of two >= n is at most this */
+    for (fb_idx f7 = 1; f7 < best; f7 *= 7)
+        for (fb_idx f75 = f7; f75 < best; f75 *= 5)
+            for (fb_idx f753 = f75; f753 < best; f753 *= 3) {
+                fb_idx x = f753;
+                while (x < n) x *= 2;
+                if (x < best) best = x;
+            }
+    return best;
+}
+
+int fb_prefer_bluestein(fb_idx n)
+{
+    if (fb_largest_factor(n) <= 7) return 0;
+    fb_idx m = fb_good_size(2 * n - 1);
+    /* two length-m transforms plus three pointwise complex products; the 1.3 reflects the extra
+     * memory traffic of the longer buffers */
+    double blue = 1.3 * (2.0 * fb_cost_radix(m) + 3.0 * (double)m);
+    return blue < fb_cost_radix(n);
+}

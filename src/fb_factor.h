@@ -1,0 +1,26 @@
+/* fb_factor.h: how a length is split into radix passes, what that costs, and when Bluestein wins.
+ *
+ * Factor order (the order passes run in, first pass first): 8s, then one 4 (or 4*4 in place of a
+ * lone 8*2), then a 2, then 3s, 5s, 7s, then the remaining primes in increasing order (generic pass).
+ * Radix 8 first: fewer passes over memory for powers of two.
+ *
+ * Usage:
+ *     fb_idx f[FB_MAXFACT];
+ *     int nf = fb_factorize(720, f);          // {8, 2?...}: passes in execution order
+ *     if (fb_prefer_bluestein(65537)) ...     // large prime: chirp-z on a smooth length
+ *     fb_idx m = fb_good_size(2 * n - 1);      // smallest 2^a 3^b 5^c 7^d >= 2n-1
+ */
+#ifndef FB_FACTOR_H
+#define FB_FACTOR_H
+
+#include "fb_common.h"
+
+#define FB_MAXFACT 64
+
+int fb_factorize(fb_idx n, fb_idx *fct);
+double fb_cost_radix(fb_idx n);
+fb_idx fb_good_size(fb_idx n);
+int fb_prefer_bluestein(fb_idx n);
+fb_idx fb_largest_factor(fb_idx n);
+
+#endif

@@ -1,0 +1,48 @@
+/* fb_plan.h: the public C API of the complex FFT: plans (make / destroy / exec) and a plan cache.
+ *
+ * A plan holds only read-only data (factors, twiddles, Bluestein chirp) once made, so one plan may
+ * serve many threads at once; every call brings its own scratch. Plans exist in two precisions,
+ * fb_cplan_d (double) and fb_cplan_f (float); twiddles are computed in long double for both.
+ *
+ * Usage:
+ *     fb_cplan_d *p;
+ *     if (fb_cplan_d_make(1000, &p) != FB_OK) ...;
+ *     fb_cd *scratch = fb_malloc(sizeof(fb_cd) * fb_cplan_d_scratch(p, 1));
+ *     fb_cd *y = fb_cplan_d_exec(p, 1, x, scratch);   // forward FFT of x[0..1000); y is x or in scratch
+ *     fb_free(scratch); fb_cplan_d_destroy(p);
+ * or, shared and cached:
+ *     const fb_cplan_d *p = fb_cplan_d_get(n);  ...  fb_cplan_d_release(p);
+ */
+#ifndef FB_PLAN_H
+#define FB_PLAN_H
+
+#include "fb_common.h"
+#include "fb_factor.h"
+
+#define FB_DECLARE_PLAN(SFX, TWT)                                                          \
+    typedef struct { fb_idx ip; TWT *tw; TWT *cs; } fb_pass_##SFX;                         \
+    typedef struct fb_cplan_##SFX {                                                        \
+        fb_idx n;                                                                          \
+        int npass;                                                                         \
+        fb_pass_##SFX pass[FB_MAXFACT];                                                    \
+        fb_idx maxgen;        /* largest generic radix, 0 if none: sizes the work area */  \
+        struct fb_cplan_##SFX *sub;  /* Bluestein: the radix plan of length m, else NULL */ \
+        TWT *bk;              /* Bluestein chirp w_{2n}^(k^2 mod 2n), k < n */             \
+        TWT *bkf;             /* forward FFT of the conjugate chirp, times 1/m */          \
+        void *mem;            /* one block holding every table above */                    \
+        int refs;             /* cache bookkeeping, guarded by the cache lock */           \
+    } fb_cplan_##SFX;                                                                      \
+    int fb_cplan_##SFX##_make(fb_idx n, fb_cplan_##SFX **out) FB_WUR;                      \
+    void fb_cplan_##SFX##_destroy(fb_cplan_##SFX *p);                                      \
+    /* complex elements of scratch one exec over `rows` rows at once needs */              \
+    fb_idx fb_cplan_##SFX##_scratch(const fb_cplan_##SFX *p, fb_idx rows);                 \
+    const fb_cplan_##SFX *fb_cplan_##SFX##_get(fb_idx n);                                  \
+    void fb_cplan_##SFX##_release(const fb_cplan_##SFX *p);
+
+FB_DECLARE_PLAN(d, fb_cd)
+FB_DECLARE_PLAN(f, fb_cf)
+
+/* Plans the cache keeps per precision (least recently used evicted). */
+#define FB_CACHE_SIZE 16
+
+#endif

@@ -1,0 +1,147 @@
+/* fb_plan_make.h: plan construction, a template included by fb_plan.c once per precision with
+ *   FB_PSFX  d or f      FB_TW  double or float      FB_TWT  fb_cd or fb_cf
+ * All tables are computed in long double (fb_twiddle) and rounded once to FB_TW; the Bluestein
+ * kernel spectrum is computed by a double-precision FFT for both precisions, so the float plan is
+ * as accurate as float storage allows. */
+
+#define PLAN FB_CAT2(fb_cplan_, FB_PSFX)
+#define PNAME(x) FB_CAT3(fb_cplan_, FB_PSFX, x)
+
+static void PNAME(_init_radix_tables)(PLAN *p, const fb_roots *roots, FB_TWT *mem)
+{
+    const fb_idx n = p->n;
+    fb_idx l1 = 1;
+    long double c, s;
+    for (int f = 0; f < p->npass; ++f) {
+        const fb_idx ip = p->pass[f].ip, ido = n / (l1 * ip);
+        p->pass[f].tw = mem;
+        for (fb_idx j = 1; j < ip; ++j)
+            for (fb_idx i = 1; i < ido; ++i) {
+                fb_roots_get(roots, j * l1 * i, &c, &s);
+                mem[(j - 1) * (ido - 1) + i - 1].r = (FB_TW)c;
+                mem[(j - 1) * (ido - 1) + i - 1].i = (FB_TW)s;
+            }
+        mem += (ip - 1) * (ido - 1);
+        p->pass[f].cs = NULL;
+        if (ip > 8) {   /* generic pass: the ip-th roots, w_ip^m = w_n^(m n/ip) */
+            p->pass[f].cs = mem;
+            for (fb_idx m = 0; m < ip; ++m) {
+                fb_roots_get(roots, m * (n / ip), &c, &s);
+                mem[m].r = (FB_TW)c;
+                mem[m].i = (FB_TW)s;
+            }
+            mem += ip;
+        }
+        l1 *= ip;
+    }
+}
+
+/* A plan made only of radix passes (n's largest prime factor is small enough, or forced). */
+static int PNAME(_make_radix)(fb_idx n, PLAN **out)
+{
+    *out = NULL;
+    PLAN *p = (PLAN *)calloc(1, sizeof(PLAN));
+    if (!p) return FB_ENOMEM;
+    p->n = n;
+    fb_idx f[FB_MAXFACT];
+    p->npass = fb_factorize(n, f);
+    size_t ntw = 0;
+    fb_idx l1 = 1;
+    for (int j = 0; j < p->npass; ++j) {
+        const fb_idx ip = f[j], ido = n / (l1 * ip);
+        p->pass[j].ip = ip;
+        ntw += (size_t)((ip - 1) * (ido - 1));
+        if (ip > 8) { ntw += (size_t)ip; if (ip > p->maxgen) p->maxgen = ip; }
+        l1 *= ip;
+    }
+    p->mem = fb_malloc(sizeof(FB_TWT) * (ntw + 1));
+    fb_roots roots;
+    int err = p->mem ? fb_roots_init(&roots, n) : FB_ENOMEM;
+    if (err != FB_OK) { fb_free(p->mem); free(p); return err; }
+    PNAME(_init_radix_tables)(p, &roots, (FB_TWT *)p->mem);
+    fb_roots_free(&roots);
+    *out = p;
+    return FB_OK;
+}
+
+static int PNAME(_make_bluestein)(fb_idx n, PLAN **out)
+{
+    *out = NULL;
+    const fb_idx m = fb_good_size(2 * n - 1);
+    PLAN *p = (PLAN *)calloc(1, sizeof(PLAN));
+    if (!p) return FB_ENOMEM;
+    p->n = n;
+    int err = PNAME(_make_radix)(m, &p->sub);
+    if (err != FB_OK) { free(p); return err; }
+    p->mem = fb_malloc(sizeof(FB_TWT) * (size_t)(n + m));
+    fb_cd *kern = (fb_cd *)fb_malloc(sizeof(fb_cd) * (size_t)m);
+    fb_cd *kscr = NULL;
+    fb_cplan_d *dplan = NULL;
+    fb_roots roots;
+    roots.t1 = roots.t2 = NULL;
+    err = (p->mem && kern) ? fb_roots_init(&roots, 2 * n) : FB_ENOMEM;
+    if (err == FB_OK) err = fb_cplan_d_make(m, &dplan);   /* the kernel spectrum in double */
+    if (err == FB_OK) {
+        kscr = (fb_cd *)fb_malloc(sizeof(fb_cd) * (size_t)fb_cplan_d_scratch(dplan, 1));
+        if (!kscr) err = FB_ENOMEM;
+    }
+    if (err != FB_OK) {
+        fb_free(kern); fb_free(kscr); fb_roots_free(&roots);
+        if (dplan) fb_cplan_d_destroy(dplan);
+        PNAME(_destroy)(p);
+        return err;
+    }
+    p->bk = (FB_TWT *)p->mem;
+    p->bkf = p->bk + n;
+    /* b_k = w_{2n}^(k^2 mod 2n): the exact integer reduction keeps the phase accurate for large n
+     * where k^2 / n in floating point would lose all digits. (k+1)^2 = k^2 + 2k + 1. */
+    const uint64_t n2 = 2 * (uint64_t)n;
+    uint64_t q = 0;
+    for (fb_idx k = 0; k < m; ++k) kern[k].r = kern[k].i = 0.0;
+    for (fb_idx k = 0; k < n; ++k) {
+        long double c, s;
+        fb_roots_get(&roots, (fb_idx)q, &c, &s);
+        p->bk[k].r = (FB_TW)c;
+        p->bk[k].i = (FB_TW)s;
+        /* kernel conj(b_j) at j and m - j (the convolution wraps around) */
+        kern[k].r = (double)c;
+        kern[k].i = -(double)s;
+        if (k > 0) kern[m - k] = kern[k];
+        q += 2 * (uint64_t)k + 1;
+        if (q >= n2) q %= n2;
+    }
+    fb_cd *spec = fb_cexec_d(dplan, 1, kern, kscr);
+    const double inv_m = 1.0 / (double)m;
+    for (fb_idx k = 0; k < m; ++k) {
+        p->bkf[k].r = (FB_TW)(spec[k].r * inv_m);
+        p->bkf[k].i = (FB_TW)(spec[k].i * inv_m);
+    }
+    fb_free(kern); fb_free(kscr); fb_roots_free(&roots);
+    fb_cplan_d_destroy(dplan);
+    *out = p;
+    return FB_OK;
+}
+
+int PNAME(_make)(fb_idx n, PLAN **out)
+{
+    *out = NULL;
+    if (n < 1) return FB_EINVAL;
+    return fb_prefer_bluestein(n) ? PNAME(_make_bluestein)(n, out) : PNAME(_make_radix)(n, out);
+}
+
+void PNAME(_destroy)(PLAN *p)
+{
+    if (!p) return;
+    if (p->sub) PNAME(_destroy)(p->sub);
+    fb_free(p->mem);
+    free(p);
+}
+
+fb_idx PNAME(_scratch)(const PLAN *p, fb_idx rows)
+{
+    fb_idx per_row = p->sub ? 2 * p->sub->n + p->sub->maxgen : p->n + p->maxgen;
+    return rows * per_row;
+}
+
+#undef PLAN
+#undef PNAME
