@@ -2,8 +2,8 @@
  *
  * Any shape, any byte strides (negative, zero for input, non-contiguous). Lines are copied a few
  * at a time into an aligned buffer (FB_VLEN rows interleaved into vector lanes, the rest one by
- * one), transformed, and copied out with the scale factor applied on the way, so normalisation
- * costs no extra pass. The first axis reads `in` and writes `out`; later axes work in place on
+ * one), scaled on the way in (so normalisation costs no pass of its own), transformed and copied
+ * out. The first axis reads `in` and writes `out`; later axes work in place on
  * `out`. `out` may equal `in`; otherwise they must not overlap. nthreads > 1 splits the lines.
  *
  * Usage (a 2-D complex128 C-ordered array a of shape (r, c), forward FFT over both axes, "ortho"):

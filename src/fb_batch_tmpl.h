@@ -7,15 +7,55 @@
 #define EXEC_V FB_CAT2(fb_cexec_v, FB_BSFX)
 #define PLAN_GET FB_CAT3(fb_cplan_, FB_BSFX, _get)
 #define PLAN_RELEASE FB_CAT3(fb_cplan_, FB_BSFX, _release)
-#define PLAN_SCRATCH FB_CAT3(fb_cplan_, FB_BSFX, _scratch)
+#define SPLIT FB_CAT2(fb_csplit_, FB_BSFX)
+#define PLAN_WORK FB_CAT3(fb_cplan_, FB_BSFX, _work)
+#define LANDS_IN_OTHER FB_CAT3(fb_cplan_, FB_BSFX, _lands_in_other)
+
+static void BNAME(scalar_core)(const FB_PLAN *plan, int fwd, FB_REAL fct, fb_idx n,
+                               const char *src, fb_idx ss, FB_CT *target, FB_CT *buf,
+                               FB_CT *work);
+
+/* One line through the scalar path. The input is copied (and scaled: the normalisation costs no
+ * pass of its own) straight into whichever buffer the plan's passes will leave the result in, and
+ * that buffer is the output line itself when it is contiguous: one copy per transform. */
+static void BNAME(scalar_line)(const FB_PLAN *plan, int fwd, FB_REAL fct, fb_idx n,
+                               const char *src, fb_idx ss, char *dst, fb_idx ds,
+                               FB_CT *buf, FB_CT *work)
+{
+    FB_CT *target = (ds == (fb_idx)sizeof(FB_CT)) ? (FB_CT *)dst : buf;
+    if (plan->half) {   /* gathers all of src before writing: safe in place too */
+        SPLIT(plan, fwd, src, ss, fct, target, work);
+    } else {
+        BNAME(scalar_core)(plan, fwd, fct, n, src, ss, target, buf, work);
+    }
+    if (target == buf)
+        for (fb_idx k = 0; k < n; ++k) *(FB_CT *)(dst + k * ds) = target[k];
+}
+
+static void BNAME(scalar_core)(const FB_PLAN *plan, int fwd, FB_REAL fct, fb_idx n,
+                               const char *src, fb_idx ss, FB_CT *target, FB_CT *buf,
+                               FB_CT *work)
+{
+    FB_CT *spare = (target == buf) ? buf + n : buf;
+    FB_CT *a = target, *b = spare;
+    if (LANDS_IN_OTHER(plan)) { a = spare; b = target; }
+    if ((const char *)a != src || fct != (FB_REAL)1)
+        for (fb_idx k = 0; k < n; ++k) {
+            const FB_CT *x = (const FB_CT *)(src + k * ss);
+            a[k].r = x->r * fct;
+            a[k].i = x->i * fct;
+        }
+    EXEC_S(plan, fwd, a, b, work);   /* lands in target */
+}
 
 static void BNAME(run_lines)(line_job *jb)
 {
     const FB_PLAN *plan = (const FB_PLAN *)jb->plan;
     const fb_idx n = jb->n, ss = jb->sstr, ds = jb->dstr;
     const FB_REAL fct = (FB_REAL)jb->fct;
-    const fb_idx per_row = n + PLAN_SCRATCH(plan, 1);
-    FB_CVT *buf = (FB_CVT *)fb_malloc(sizeof(FB_CVT) * (size_t)per_row);
+    const fb_idx wk = PLAN_WORK(plan);
+    /* vector path: data, other, work; the scalar path uses the same memory reinterpreted */
+    FB_CVT *buf = (FB_CVT *)fb_malloc(sizeof(FB_CVT) * (size_t)(2 * n + wk));
     if (!buf) { jb->err = FB_ENOMEM; return; }
     fb_idx line = jb->lo;
     while (line < jb->hi) {
@@ -31,30 +71,23 @@ static void BNAME(run_lines)(line_job *jb)
             for (fb_idx k = 0; k < n; ++k)
                 for (int l = 0; l < FB_VLEN; ++l) {
                     const FB_CT *x = (const FB_CT *)(src[l] + k * ss);
-                    buf[k].r[l] = x->r;
-                    buf[k].i[l] = x->i;
+                    buf[k].r[l] = x->r * fct;
+                    buf[k].i[l] = x->i * fct;
                 }
-            const FB_CVT *res = EXEC_V(plan, jb->fwd, buf, buf + n);
+            const FB_CVT *res = EXEC_V(plan, jb->fwd, buf, buf + n, buf + 2 * n);
             for (fb_idx k = 0; k < n; ++k)
                 for (int l = 0; l < FB_VLEN; ++l) {
                     FB_CT *y = (FB_CT *)(dst[l] + k * ds);
-                    y->r = res[k].r[l] * fct;
-                    y->i = res[k].i[l] * fct;
+                    y->r = res[k].r[l];
+                    y->i = res[k].i[l];
                 }
             line += FB_VLEN;
         } else {
             fb_idx so, dof;
             line_offsets(jb, line, &so, &dof);
-            const char *src = jb->src + so;
-            char *dst = jb->dst + dof;
             FB_CT *sbuf = (FB_CT *)buf;
-            for (fb_idx k = 0; k < n; ++k) sbuf[k] = *(const FB_CT *)(src + k * ss);
-            const FB_CT *res = EXEC_S(plan, jb->fwd, sbuf, sbuf + n);
-            for (fb_idx k = 0; k < n; ++k) {
-                FB_CT *y = (FB_CT *)(dst + k * ds);
-                y->r = res[k].r * fct;
-                y->i = res[k].i * fct;
-            }
+            BNAME(scalar_line)(plan, jb->fwd, fct, n, jb->src + so, ss, jb->dst + dof, ds,
+                               sbuf, sbuf + 2 * n);
             line += 1;
         }
     }
@@ -102,4 +135,6 @@ int BNAME(fb_c2c)(const void *in, void *out, int ndim, const fb_idx *shape, cons
 #undef EXEC_V
 #undef PLAN_GET
 #undef PLAN_RELEASE
-#undef PLAN_SCRATCH
+#undef SPLIT
+#undef PLAN_WORK
+#undef LANDS_IN_OTHER

@@ -3,6 +3,10 @@
  * per precision or direction. */
 #include "fb_lanes.h"
 
+/* defined in fb_cfft_split.h, used by the scalar Bluestein of fb_cfft_exec.h */
+static fb_cd *split_exec_d(const fb_cplan_d *p, int fwd, fb_cd *data, fb_cd *work);
+static fb_cf *split_exec_f(const fb_cplan_f *p, int fwd, fb_cf *data, fb_cf *work);
+
 #define FB_TW double
 #define FB_TWT fb_cd
 #define FB_PLAN fb_cplan_d
@@ -10,6 +14,7 @@
 #define FB_R double
 #define FB_CT fb_cd
 #define FB_LANE d
+#define FB_SCALAR_LANE 1
 #define FB_FWD 1
 #define FB_SFX d_fwd
 #include "fb_cfft_passes.h"
@@ -24,10 +29,12 @@
 #undef FB_R
 #undef FB_CT
 #undef FB_LANE
+#undef FB_SCALAR_LANE
 
 #define FB_R fb_v2d
 #define FB_CT fb_cvd
 #define FB_LANE vd
+#define FB_SCALAR_LANE 0
 #define FB_FWD 1
 #define FB_SFX vd_fwd
 #include "fb_cfft_passes.h"
@@ -42,6 +49,17 @@
 #undef FB_R
 #undef FB_CT
 #undef FB_LANE
+#undef FB_SCALAR_LANE
+
+#define FB_PSFX d
+#define FB_CT fb_cd
+#define FB_CVT fb_cvd
+#define FB_VLEN FB_VLEN_D
+#include "fb_cfft_split.h"
+#undef FB_PSFX
+#undef FB_CT
+#undef FB_CVT
+#undef FB_VLEN
 
 #undef FB_TW
 #undef FB_TWT
@@ -53,6 +71,7 @@
 #define FB_R float
 #define FB_CT fb_cf
 #define FB_LANE f
+#define FB_SCALAR_LANE 1
 #define FB_FWD 1
 #define FB_SFX f_fwd
 #include "fb_cfft_passes.h"
@@ -67,10 +86,12 @@
 #undef FB_R
 #undef FB_CT
 #undef FB_LANE
+#undef FB_SCALAR_LANE
 
 #define FB_R fb_v4f
 #define FB_CT fb_cvf
 #define FB_LANE vf
+#define FB_SCALAR_LANE 0
 #define FB_FWD 1
 #define FB_SFX vf_fwd
 #include "fb_cfft_passes.h"
@@ -82,3 +103,13 @@
 #undef FB_FWD
 #undef FB_SFX
 #include "fb_cfft_exec.h"
+#undef FB_R
+#undef FB_CT
+#undef FB_LANE
+#undef FB_SCALAR_LANE
+
+#define FB_PSFX f
+#define FB_CT fb_cf
+#define FB_CVT fb_cvf
+#define FB_VLEN FB_VLEN_F
+#include "fb_cfft_split.h"

@@ -14,18 +14,25 @@
 #define LNAME(x) FB_CAT3(x, _, FB_LANE)
 #define RADIX_FWD FB_CAT3(radix_exec_, FB_LANE, _fwd)
 #define RADIX_BWD FB_CAT3(radix_exec_, FB_LANE, _bwd)
+/* the length-m transforms of Bluestein: single rows take the lane split when the plan has one */
+#if FB_SCALAR_LANE
+#define SUB_EXEC(FN, fwd, q, a, b, w) ((q)->half ? FB_CAT2(split_exec_, FB_LANE)(q, fwd, a, w) \
+                                                 : FN(q, a, b, w))
+#else
+#define SUB_EXEC(FN, fwd, q, a, b, w) FN(q, a, b, w)
+#endif
 
-FB_CT *LNAME(fb_cexec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *scratch)
+static FB_CT *LNAME(core_exec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *other, FB_CT *work)
 {
     if (!p->sub) {
         if (p->npass == 0) return data;
-        return fwd ? RADIX_FWD(p, data, scratch, scratch + p->n)
-                   : RADIX_BWD(p, data, scratch, scratch + p->n);
+        return fwd ? RADIX_FWD(p, data, other, work) : RADIX_BWD(p, data, other, work);
     }
     const fb_idx n = p->n, m = p->sub->n;
     const FB_TWT *FB_RESTRICT bk = p->bk, *FB_RESTRICT bkf = p->bkf;
-    FB_CT *FB_RESTRICT a = scratch;
-    FB_CT *b = scratch + m, *work = scratch + 2 * m;
+    FB_CT *FB_RESTRICT a = work;
+    FB_CT *b = work + m;
+    work += 2 * m;
     const FB_R zero = {0};
     if (fwd)
         for (fb_idx k = 0; k < n; ++k) {
@@ -38,13 +45,13 @@ FB_CT *LNAME(fb_cexec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *scratch)
             a[k].i = data[k].r * bk[k].i - data[k].i * bk[k].r;
         }
     for (fb_idx k = n; k < m; ++k) a[k].r = a[k].i = zero;
-    FB_CT *FB_RESTRICT r = RADIX_FWD(p->sub, a, b, work);
+    FB_CT *FB_RESTRICT r = SUB_EXEC(RADIX_FWD, 1, p->sub, a, b, work);
     for (fb_idx k = 0; k < m; ++k) {
         FB_R t = r[k].r * bkf[k].r - r[k].i * bkf[k].i;
         r[k].i = r[k].r * bkf[k].i + r[k].i * bkf[k].r;
         r[k].r = t;
     }
-    FB_CT *FB_RESTRICT s = RADIX_BWD(p->sub, r, r == a ? b : a, work);
+    FB_CT *FB_RESTRICT s = SUB_EXEC(RADIX_BWD, 0, p->sub, r, r == a ? b : a, work);
     if (fwd)
         for (fb_idx k = 0; k < n; ++k) {
             data[k].r = s[k].r * bk[k].r - s[k].i * bk[k].i;
@@ -61,3 +68,4 @@ FB_CT *LNAME(fb_cexec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *scratch)
 #undef LNAME
 #undef RADIX_FWD
 #undef RADIX_BWD
+#undef SUB_EXEC

@@ -19,12 +19,22 @@ typedef float fb_v4f __attribute__((vector_size(16)));
 typedef struct { fb_v2d r, i; } fb_cvd;
 typedef struct { fb_v4f r, i; } fb_cvf;
 
-/* Transforms `data` (n values of the plan's length, one lane type each) forward (fwd = 1) or
- * backward; scratch must hold fb_cplan_X_scratch(plan, 1) lane values. Returns a pointer to the
- * result, which is `data` or lies inside `scratch`. Never fails: all memory is the caller's. */
-fb_cd *fb_cexec_d(const fb_cplan_d *p, int fwd, fb_cd *data, fb_cd *scratch);
-fb_cf *fb_cexec_f(const fb_cplan_f *p, int fwd, fb_cf *data, fb_cf *scratch);
-fb_cvd *fb_cexec_vd(const fb_cplan_d *p, int fwd, fb_cvd *data, fb_cvd *scratch);
-fb_cvf *fb_cexec_vf(const fb_cplan_f *p, int fwd, fb_cvf *data, fb_cvf *scratch);
+/* Transforms `data` (n lane values, n the plan's length) forward (fwd = 1) or backward, using
+ * `other` (n values) as the ping-pong buffer and `work` (fb_cplan_X_work(plan) values) for the
+ * rest. Returns the result: `data`, or `other` when fb_cplan_X_lands_in_other(plan), so a caller
+ * can place the input where the result will end up and save a copy. Never fails: all memory is
+ * the caller's. */
+fb_cd *fb_cexec_d(const fb_cplan_d *p, int fwd, fb_cd *data, fb_cd *other, fb_cd *work);
+fb_cf *fb_cexec_f(const fb_cplan_f *p, int fwd, fb_cf *data, fb_cf *other, fb_cf *work);
+fb_cvd *fb_cexec_vd(const fb_cplan_d *p, int fwd, fb_cvd *data, fb_cvd *other, fb_cvd *work);
+fb_cvf *fb_cexec_vf(const fb_cplan_f *p, int fwd, fb_cvf *data, fb_cvf *other, fb_cvf *work);
+
+/* For plans with a lane split (p->half != NULL): transforms the n values at src (byte stride ss),
+ * scaled by fct as they are read, into data (n values); work holds fb_cplan_X_work(p) values.
+ * Reading the source directly saves the copy into a contiguous buffer. Returns data. */
+fb_cd *fb_csplit_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,
+                   fb_cd *data, fb_cd *work);
+fb_cf *fb_csplit_f(const fb_cplan_f *p, int fwd, const char *src, fb_idx ss, float fct,
+                   fb_cf *data, fb_cf *work);
 
 #endif

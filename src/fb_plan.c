@@ -9,20 +9,27 @@
 #include <stdlib.h>
 #include <pthread.h>
 
+/* Lengths from which a single row runs on vector lanes (fb_cfft_split.h). */
+#define FB_SPLIT_MIN 16
+
 #define FB_PSFX d
 #define FB_TW double
 #define FB_TWT fb_cd
+#define FB_PVLEN FB_VLEN_D
 #include "fb_plan_make.h"
 #undef FB_PSFX
 #undef FB_TW
 #undef FB_TWT
+#undef FB_PVLEN
 #define FB_PSFX f
 #define FB_TW float
 #define FB_TWT fb_cf
+#define FB_PVLEN FB_VLEN_F
 #include "fb_plan_make.h"
 #undef FB_PSFX
 #undef FB_TW
 #undef FB_TWT
+#undef FB_PVLEN
 
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static uint64_t cache_clock = 0;

@@ -7,9 +7,9 @@
  * Usage:
  *     fb_cplan_d *p;
  *     if (fb_cplan_d_make(1000, &p) != FB_OK) ...;
- *     fb_cd *scratch = fb_malloc(sizeof(fb_cd) * fb_cplan_d_scratch(p, 1));
- *     fb_cd *y = fb_cplan_d_exec(p, 1, x, scratch);   // forward FFT of x[0..1000); y is x or in scratch
- *     fb_free(scratch); fb_cplan_d_destroy(p);
+ *     fb_cd *other = fb_malloc(sizeof(fb_cd) * (1000 + fb_cplan_d_work(p))), *work = other + 1000;
+ *     fb_cd *y = fb_cexec_d(p, 1, x, other, work);   // forward FFT of x[0..1000) (fb_lanes.h)
+ *     fb_free(other); fb_cplan_d_destroy(p);          // y is x or other
  * or, shared and cached:
  *     const fb_cplan_d *p = fb_cplan_d_get(n);  ...  fb_cplan_d_release(p);
  */
@@ -29,13 +29,17 @@
         struct fb_cplan_##SFX *sub;  /* Bluestein: the radix plan of length m, else NULL */ \
         TWT *bk;              /* Bluestein chirp w_{2n}^(k^2 mod 2n), k < n */             \
         TWT *bkf;             /* forward FFT of the conjugate chirp, times 1/m */          \
+        struct fb_cplan_##SFX *half; /* lane split: plan of length n/V run on V-row lanes */ \
+        TWT *tws;             /* its combining twiddles w_n^(r k), r < V, k < n/V */       \
         void *mem;            /* one block holding every table above */                    \
         int refs;             /* cache bookkeeping, guarded by the cache lock */           \
     } fb_cplan_##SFX;                                                                      \
     int fb_cplan_##SFX##_make(fb_idx n, fb_cplan_##SFX **out) FB_WUR;                      \
     void fb_cplan_##SFX##_destroy(fb_cplan_##SFX *p);                                      \
-    /* complex elements of scratch one exec over `rows` rows at once needs */              \
-    fb_idx fb_cplan_##SFX##_scratch(const fb_cplan_##SFX *p, fb_idx rows);                 \
+    /* lane values of `work` one exec needs (besides data and other, n each) */           \
+    fb_idx fb_cplan_##SFX##_work(const fb_cplan_##SFX *p);                                 \
+    /* 1 if exec's result ends in `other` rather than in `data` */                         \
+    int fb_cplan_##SFX##_lands_in_other(const fb_cplan_##SFX *p);                          \
     const fb_cplan_##SFX *fb_cplan_##SFX##_get(fb_idx n);                                  \
     void fb_cplan_##SFX##_release(const fb_cplan_##SFX *p);
 

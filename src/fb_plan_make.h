@@ -71,7 +71,7 @@ static int PNAME(_make_bluestein)(fb_idx n, PLAN **out)
     PLAN *p = (PLAN *)calloc(1, sizeof(PLAN));
     if (!p) return FB_ENOMEM;
     p->n = n;
-    int err = PNAME(_make_radix)(m, &p->sub);
+    int err = PNAME(_make)(m, &p->sub);   /* m is smooth: a radix plan, with the lane split */
     if (err != FB_OK) { free(p); return err; }
     p->mem = fb_malloc(sizeof(FB_TWT) * (size_t)(n + m));
     fb_cd *kern = (fb_cd *)fb_malloc(sizeof(fb_cd) * (size_t)m);
@@ -82,7 +82,7 @@ static int PNAME(_make_bluestein)(fb_idx n, PLAN **out)
     err = (p->mem && kern) ? fb_roots_init(&roots, 2 * n) : FB_ENOMEM;
     if (err == FB_OK) err = fb_cplan_d_make(m, &dplan);   /* the kernel spectrum in double */
     if (err == FB_OK) {
-        kscr = (fb_cd *)fb_malloc(sizeof(fb_cd) * (size_t)fb_cplan_d_scratch(dplan, 1));
+        kscr = (fb_cd *)fb_malloc(sizeof(fb_cd) * (size_t)(m + fb_cplan_d_work(dplan)));
         if (!kscr) err = FB_ENOMEM;
     }
     if (err != FB_OK) {
@@ -110,7 +110,7 @@ static int PNAME(_make_bluestein)(fb_idx n, PLAN **out)
         q += 2 * (uint64_t)k + 1;
         if (q >= n2) q %= n2;
     }
-    fb_cd *spec = fb_cexec_d(dplan, 1, kern, kscr);
+    fb_cd *spec = fb_cexec_d(dplan, 1, kern, kscr, kscr + m);
     const double inv_m = 1.0 / (double)m;
     for (fb_idx k = 0; k < m; ++k) {
         p->bkf[k].r = (FB_TW)(spec[k].r * inv_m);
@@ -122,25 +122,60 @@ static int PNAME(_make_bluestein)(fb_idx n, PLAN **out)
     return FB_OK;
 }
 
+/* Adds the lane split (fb_cfft_split.h) to a radix plan: a plan of length n/V for the vector
+ * lanes and the combining twiddles. */
+static int PNAME(_add_split)(PLAN *p)
+{
+    const fb_idx n = p->n, h = n / FB_PVLEN;
+    int err = PNAME(_make_radix)(h, &p->half);
+    if (err != FB_OK) return err;
+    p->tws = (FB_TWT *)fb_malloc(sizeof(FB_TWT) * (size_t)((FB_PVLEN - 1) * h));
+    fb_roots roots;
+    err = p->tws ? fb_roots_init(&roots, n) : FB_ENOMEM;
+    if (err != FB_OK) return err;
+    long double c, s;
+    for (fb_idx r = 1; r < FB_PVLEN; ++r)
+        for (fb_idx k = 0; k < h; ++k) {
+            fb_roots_get(&roots, r * k, &c, &s);
+            p->tws[(r - 1) * h + k].r = (FB_TW)c;
+            p->tws[(r - 1) * h + k].i = (FB_TW)s;
+        }
+    fb_roots_free(&roots);
+    return FB_OK;
+}
+
 int PNAME(_make)(fb_idx n, PLAN **out)
 {
     *out = NULL;
     if (n < 1) return FB_EINVAL;
-    return fb_prefer_bluestein(n) ? PNAME(_make_bluestein)(n, out) : PNAME(_make_radix)(n, out);
+    if (fb_prefer_bluestein(n)) return PNAME(_make_bluestein)(n, out);
+    int err = PNAME(_make_radix)(n, out);
+    if (err == FB_OK && n % FB_PVLEN == 0 && n >= FB_SPLIT_MIN) {
+        err = PNAME(_add_split)(*out);
+        if (err != FB_OK) { PNAME(_destroy)(*out); *out = NULL; }
+    }
+    return err;
 }
 
 void PNAME(_destroy)(PLAN *p)
 {
     if (!p) return;
     if (p->sub) PNAME(_destroy)(p->sub);
+    if (p->half) PNAME(_destroy)(p->half);
+    fb_free(p->tws);
     fb_free(p->mem);
     free(p);
 }
 
-fb_idx PNAME(_scratch)(const PLAN *p, fb_idx rows)
+fb_idx PNAME(_work)(const PLAN *p)
 {
-    fb_idx per_row = p->sub ? 2 * p->sub->n + p->sub->maxgen : p->n + p->maxgen;
-    return rows * per_row;
+    if (p->half) return 2 * p->n + FB_PVLEN * p->half->maxgen;
+    return p->sub ? 2 * p->sub->n + PNAME(_work)(p->sub) : p->maxgen;
+}
+
+int PNAME(_lands_in_other)(const PLAN *p)
+{
+    return !p->sub && !p->half && (p->npass & 1);
 }
 
 #undef PLAN
