@@ -5,6 +5,9 @@
 #include <pthread.h>
 #include <string.h>
 
+/* Vector groups of lines gathered together on strided axes, so reads use whole cache lines. */
+#define FB_MAXGROUP 4
+
 /* The lines along one axis: every index of the other dimensions, in C order. */
 typedef struct {
     const void *plan;

@@ -48,40 +48,62 @@ static void BNAME(scalar_core)(const FB_PLAN *plan, int fwd, FB_REAL fct, fb_idx
     EXEC_S(plan, fwd, a, b, work);   /* lands in target */
 }
 
+/* Transforms `groups` groups of FB_VLEN lines starting at `line`, one line per vector lane.
+ * Several groups at once read whole cache lines when the lines are adjacent columns. */
+static void BNAME(vector_lines)(const line_job *jb, const FB_PLAN *plan, fb_idx line, int groups,
+                                FB_CVT *buf, fb_idx per_group)
+{
+    const fb_idx n = jb->n, ss = jb->sstr, ds = jb->dstr;
+    const FB_REAL fct = (FB_REAL)jb->fct;
+    const char *src[FB_MAXGROUP * FB_VLEN];
+    char *dst[FB_MAXGROUP * FB_VLEN];
+    const int rows = groups * FB_VLEN;
+    for (int l = 0; l < rows; ++l) {
+        fb_idx so, dof;
+        line_offsets(jb, line + l, &so, &dof);
+        src[l] = jb->src + so;
+        dst[l] = jb->dst + dof;
+    }
+    for (fb_idx k = 0; k < n; ++k)
+        for (int l = 0; l < rows; ++l) {
+            const FB_CT *x = (const FB_CT *)(src[l] + k * ss);
+            FB_CVT *b = buf + (l / FB_VLEN) * per_group + k;
+            b->r[l % FB_VLEN] = x->r * fct;
+            b->i[l % FB_VLEN] = x->i * fct;
+        }
+    const FB_CVT *res[FB_MAXGROUP];
+    for (int g = 0; g < groups; ++g) {
+        FB_CVT *b = buf + g * per_group;
+        res[g] = EXEC_V(plan, jb->fwd, b, b + n, b + 2 * n);
+    }
+    for (fb_idx k = 0; k < n; ++k)
+        for (int l = 0; l < rows; ++l) {
+            FB_CT *y = (FB_CT *)(dst[l] + k * ds);
+            y->r = res[l / FB_VLEN][k].r[l % FB_VLEN];
+            y->i = res[l / FB_VLEN][k].i[l % FB_VLEN];
+        }
+}
+
 static void BNAME(run_lines)(line_job *jb)
 {
     const FB_PLAN *plan = (const FB_PLAN *)jb->plan;
     const fb_idx n = jb->n, ss = jb->sstr, ds = jb->dstr;
     const FB_REAL fct = (FB_REAL)jb->fct;
-    const fb_idx wk = PLAN_WORK(plan);
-    /* vector path: data, other, work; the scalar path uses the same memory reinterpreted */
-    FB_CVT *buf = (FB_CVT *)fb_malloc(sizeof(FB_CVT) * (size_t)(2 * n + wk));
+    const fb_idx per_group = 2 * n + PLAN_WORK(plan);   /* data, other, work */
+    /* Contiguous single rows that have a lane split run best one at a time (the split keeps the
+     * working set at half the size); strided lines go several per vector. */
+    const int one_by_one = plan->half && ss == (fb_idx)sizeof(FB_CT);
+    const int maxgroups = one_by_one ? 1 : FB_MAXGROUP;
+    FB_CVT *buf = (FB_CVT *)fb_malloc(sizeof(FB_CVT) * (size_t)(maxgroups * per_group));
     if (!buf) { jb->err = FB_ENOMEM; return; }
     fb_idx line = jb->lo;
     while (line < jb->hi) {
-        if (jb->hi - line >= FB_VLEN) {
-            const char *src[FB_VLEN];
-            char *dst[FB_VLEN];
-            for (int l = 0; l < FB_VLEN; ++l) {
-                fb_idx so, dof;
-                line_offsets(jb, line + l, &so, &dof);
-                src[l] = jb->src + so;
-                dst[l] = jb->dst + dof;
-            }
-            for (fb_idx k = 0; k < n; ++k)
-                for (int l = 0; l < FB_VLEN; ++l) {
-                    const FB_CT *x = (const FB_CT *)(src[l] + k * ss);
-                    buf[k].r[l] = x->r * fct;
-                    buf[k].i[l] = x->i * fct;
-                }
-            const FB_CVT *res = EXEC_V(plan, jb->fwd, buf, buf + n, buf + 2 * n);
-            for (fb_idx k = 0; k < n; ++k)
-                for (int l = 0; l < FB_VLEN; ++l) {
-                    FB_CT *y = (FB_CT *)(dst[l] + k * ds);
-                    y->r = res[k].r[l];
-                    y->i = res[k].i[l];
-                }
-            line += FB_VLEN;
+        const fb_idx left = jb->hi - line;
+        if (!one_by_one && left >= FB_VLEN) {
+            int groups = (int)(left / FB_VLEN);
+            if (groups > FB_MAXGROUP) groups = FB_MAXGROUP;
+            BNAME(vector_lines)(jb, plan, line, groups, buf, per_group);
+            line += groups * FB_VLEN;
         } else {
             fb_idx so, dof;
             line_offsets(jb, line, &so, &dof);
