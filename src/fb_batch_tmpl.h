@@ -7,7 +7,7 @@
 #define EXEC_V FB_CAT2(fb_cexec_v, FB_BSFX)
 #define PLAN_GET FB_CAT3(fb_cplan_, FB_BSFX, _get)
 #define PLAN_RELEASE FB_CAT3(fb_cplan_, FB_BSFX, _release)
-#define SPLIT FB_CAT2(fb_csplit_, FB_BSFX)
+#define EXEC_FROM FB_CAT2(fb_cexec_from_, FB_BSFX)
 #define PLAN_WORK FB_CAT3(fb_cplan_, FB_BSFX, _work)
 #define LANDS_IN_OTHER FB_CAT3(fb_cplan_, FB_BSFX, _lands_in_other)
 
@@ -23,8 +23,8 @@ static void BNAME(scalar_line)(const FB_PLAN *plan, int fwd, FB_REAL fct, fb_idx
                                FB_CT *buf, FB_CT *work)
 {
     FB_CT *target = (ds == (fb_idx)sizeof(FB_CT)) ? (FB_CT *)dst : buf;
-    if (plan->half) {   /* gathers all of src before writing: safe in place too */
-        SPLIT(plan, fwd, src, ss, fct, target, work);
+    if (plan->half || plan->col) {   /* reads all of src before writing: safe in place too */
+        EXEC_FROM(plan, fwd, src, ss, fct, target, work);
     } else {
         BNAME(scalar_core)(plan, fwd, fct, n, src, ss, target, buf, work);
     }
@@ -92,9 +92,10 @@ static void BNAME(run_lines)(line_job *jb)
     const fb_idx per_group = 2 * n + PLAN_WORK(plan);   /* data, other, work */
     /* Contiguous single rows that have a lane split run best one at a time (the split keeps the
      * working set at half the size); strided lines go several per vector. */
-    const int one_by_one = plan->half && ss == (fb_idx)sizeof(FB_CT);
+    const int one_by_one = plan->col || (plan->half && ss == (fb_idx)sizeof(FB_CT));
     const int maxgroups = one_by_one ? 1 : FB_MAXGROUP;
-    FB_CVT *buf = (FB_CVT *)fb_malloc(sizeof(FB_CVT) * (size_t)(maxgroups * per_group));
+    const size_t bytes = sizeof(FB_CVT) * (size_t)(maxgroups * per_group);
+    FB_CVT *buf = (FB_CVT *)fb_scratch_take(bytes);
     if (!buf) { jb->err = FB_ENOMEM; return; }
     fb_idx line = jb->lo;
     while (line < jb->hi) {
@@ -113,7 +114,7 @@ static void BNAME(run_lines)(line_job *jb)
             line += 1;
         }
     }
-    fb_free(buf);
+    fb_scratch_give(buf, bytes);
 }
 
 static void *BNAME(thread_main)(void *arg)
@@ -157,6 +158,6 @@ int BNAME(fb_c2c)(const void *in, void *out, int ndim, const fb_idx *shape, cons
 #undef EXEC_V
 #undef PLAN_GET
 #undef PLAN_RELEASE
-#undef SPLIT
+#undef EXEC_FROM
 #undef PLAN_WORK
 #undef LANDS_IN_OTHER

@@ -3,9 +3,8 @@
  * per precision or direction. */
 #include "fb_lanes.h"
 
-/* defined in fb_cfft_split.h, used by the scalar Bluestein of fb_cfft_exec.h */
-static fb_cd *split_exec_d(const fb_cplan_d *p, int fwd, fb_cd *data, fb_cd *work);
-static fb_cf *split_exec_f(const fb_cplan_f *p, int fwd, fb_cf *data, fb_cf *work);
+/* the scalar Bluestein of fb_cfft_exec.h runs its length-m transforms through the public
+ * dispatcher (fb_cfft_dispatch.h), so they get the lane split or the blocked algorithm */
 
 #define FB_TW double
 #define FB_TWT fb_cd
@@ -54,11 +53,15 @@ static fb_cf *split_exec_f(const fb_cplan_f *p, int fwd, fb_cf *data, fb_cf *wor
 #define FB_PSFX d
 #define FB_CT fb_cd
 #define FB_CVT fb_cvd
+#define FB_VR fb_v2d
 #define FB_VLEN FB_VLEN_D
 #include "fb_cfft_split.h"
+#include "fb_cfft_blocked.h"
+#include "fb_cfft_dispatch.h"
 #undef FB_PSFX
 #undef FB_CT
 #undef FB_CVT
+#undef FB_VR
 #undef FB_VLEN
 
 #undef FB_TW
@@ -111,5 +114,8 @@ static fb_cf *split_exec_f(const fb_cplan_f *p, int fwd, fb_cf *data, fb_cf *wor
 #define FB_PSFX f
 #define FB_CT fb_cf
 #define FB_CVT fb_cvf
+#define FB_VR fb_v4f
 #define FB_VLEN FB_VLEN_F
 #include "fb_cfft_split.h"
+#include "fb_cfft_blocked.h"
+#include "fb_cfft_dispatch.h"

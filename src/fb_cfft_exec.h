@@ -16,8 +16,7 @@
 #define RADIX_BWD FB_CAT3(radix_exec_, FB_LANE, _bwd)
 /* the length-m transforms of Bluestein: single rows take the lane split when the plan has one */
 #if FB_SCALAR_LANE
-#define SUB_EXEC(FN, fwd, q, a, b, w) ((q)->half ? FB_CAT2(split_exec_, FB_LANE)(q, fwd, a, w) \
-                                                 : FN(q, a, b, w))
+#define SUB_EXEC(FN, fwd, q, a, b, w) FB_CAT2(fb_cexec_, FB_LANE)(q, fwd, a, b, w)
 #else
 #define SUB_EXEC(FN, fwd, q, a, b, w) FN(q, a, b, w)
 #endif

@@ -16,7 +16,7 @@
 #define CORE_V FB_CAT2(core_exec_v, FB_PSFX)
 
 /* Transforms the n values at src (byte stride ss), scaled by fct on the way in, into data. */
-FB_CT *SNAME(fb_csplit)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss, FB_TW fct,
+static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss, FB_TW fct,
                         FB_CT *data, FB_CT *work)
 {
     const fb_idx h = p->half->n;
@@ -62,21 +62,8 @@ FB_CT *SNAME(fb_csplit)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss, F
 
 static FB_CT *SNAME(split_exec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *work)
 {
-    return SNAME(fb_csplit)(p, fwd, (const char *)data, (fb_idx)sizeof(FB_CT), (FB_TW)1, data,
+    return SNAME(split_from)(p, fwd, (const char *)data, (fb_idx)sizeof(FB_CT), (FB_TW)1, data,
                             work);
-}
-
-FB_CT *FB_CAT2(fb_cexec_, FB_PSFX)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *other,
-                                   FB_CT *work)
-{
-    if (p->half) return SNAME(split_exec)(p, fwd, data, work);
-    return CORE_S(p, fwd, data, other, work);
-}
-
-FB_CVT *FB_CAT2(fb_cexec_v, FB_PSFX)(const FB_PLAN *p, int fwd, FB_CVT *data, FB_CVT *other,
-                                     FB_CVT *work)
-{
-    return CORE_V(p, fwd, data, other, work);
 }
 
 #undef SNAME

@@ -44,6 +44,17 @@ typedef struct { float r, i; } fb_cf;
 void *fb_malloc(size_t bytes);
 void fb_free(void *p);
 
+/* Allocations from this size on are 2 MiB aligned and asked to use huge pages. */
+#define FB_HUGE_BYTES ((size_t)2 << 20)
+/* Largest scratch block a thread keeps between calls. */
+#define FB_SCRATCH_KEEP ((size_t)256 << 20)
+
+/* Per-thread reusable scratch: take returns a block of at least `bytes` (the thread's cached one
+ * if large enough, else a new one; NULL on failure); give hands it back for the next call (or
+ * frees it). Usage:  void *s = fb_scratch_take(b); ... fb_scratch_give(s, b); */
+void *fb_scratch_take(size_t bytes);
+void fb_scratch_give(void *p, size_t bytes);
+
 /* Multiplies a * b for allocation sizes; returns 0 if the product overflows size_t. */
 size_t fb_mulsize(size_t a, size_t b);
 

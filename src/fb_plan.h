@@ -31,6 +31,10 @@
         TWT *bkf;             /* forward FFT of the conjugate chirp, times 1/m */          \
         struct fb_cplan_##SFX *half; /* lane split: plan of length n/V run on V-row lanes */ \
         TWT *tws;             /* its combining twiddles w_n^(r k), r < V, k < n/V */       \
+        struct fb_cplan_##SFX *col, *row; /* blocked: plans of lengths n1, n2; n = n1 n2 */ \
+        TWT *tlo, *thi;       /* blocked twiddles w_n^e = tlo[e & (2^tshift-1)] thi[e>>tshift] */ \
+        int tshift;                                                                        \
+        void *tlane;          /* blocked: w_n^(l k1) per row k1, in lane order (fb_cfft_blocked.h) */ \
         void *mem;            /* one block holding every table above */                    \
         int refs;             /* cache bookkeeping, guarded by the cache lock */           \
     } fb_cplan_##SFX;                                                                      \

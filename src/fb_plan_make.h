@@ -144,16 +144,76 @@ static int PNAME(_add_split)(PLAN *p)
     return FB_OK;
 }
 
+/* The split n = n1 * n2 of the blocked algorithm: both multiples of the lane count (so every
+ * column and row group fills its vectors), n1 as close to sqrt(n) as possible. 0 if none. */
+static fb_idx PNAME(_blocked_n1)(fb_idx n)
+{
+    fb_idx best = 0;
+    double target = sqrt((double)n), bestdist = 0.0;
+    for (fb_idx d = FB_PVLEN; d * FB_PVLEN <= n; d += FB_PVLEN) {
+        if (n % d || (n / d) % FB_PVLEN) continue;
+        double dist = fabs(log((double)d / target));
+        if (!best || dist < bestdist) { best = d; bestdist = dist; }
+    }
+    return best;
+}
+
+/* Adds the blocked algorithm (fb_cfft_blocked.h) to a radix plan. */
+static int PNAME(_add_blocked)(PLAN *p, fb_idx n1)
+{
+    const fb_idx n = p->n;
+    int err = PNAME(_make_radix)(n1, &p->col);
+    if (err == FB_OK) err = PNAME(_make_radix)(n / n1, &p->row);
+    if (err != FB_OK) return err;
+    int sh = 0;
+    while (((fb_idx)1 << (2 * sh)) < n) ++sh;
+    p->tshift = sh;
+    const fb_idx nlo = (fb_idx)1 << sh, nhi = (n >> sh) + 1;
+    p->tlo = (FB_TWT *)fb_malloc(sizeof(FB_TWT) * (size_t)(nlo + nhi));
+    fb_roots roots;
+    err = p->tlo ? fb_roots_init(&roots, n) : FB_ENOMEM;
+    if (err != FB_OK) return err;
+    p->thi = p->tlo + nlo;
+    long double c, s;
+    for (fb_idx e = 0; e < nlo; ++e) {
+        fb_roots_get(&roots, e, &c, &s);
+        p->tlo[e].r = (FB_TW)c;
+        p->tlo[e].i = (FB_TW)s;
+    }
+    for (fb_idx e = 0; e < nhi; ++e) {
+        fb_roots_get(&roots, e << sh, &c, &s);
+        p->thi[e].r = (FB_TW)c;
+        p->thi[e].i = (FB_TW)s;
+    }
+    /* lane factors w_n^(l k1), l < FB_BLK_GROUPS * V, stored per group as V reals then V imags */
+    const fb_idx L = FB_BLK_GROUPS * FB_PVLEN;
+    FB_TW *lt = (FB_TW *)fb_malloc(sizeof(FB_TW) * (size_t)(2 * L * n1));
+    p->tlane = lt;
+    if (!lt) { fb_roots_free(&roots); return FB_ENOMEM; }
+    for (fb_idx k1 = 0; k1 < n1; ++k1)
+        for (fb_idx l = 0; l < L; ++l) {
+            fb_roots_get(&roots, l * k1, &c, &s);
+            fb_idx g = l / FB_PVLEN, v = l % FB_PVLEN;
+            lt[k1 * 2 * L + 2 * g * FB_PVLEN + v] = (FB_TW)c;
+            lt[k1 * 2 * L + (2 * g + 1) * FB_PVLEN + v] = (FB_TW)s;
+        }
+    fb_roots_free(&roots);
+    return FB_OK;
+}
+
 int PNAME(_make)(fb_idx n, PLAN **out)
 {
     *out = NULL;
     if (n < 1) return FB_EINVAL;
     if (fb_prefer_bluestein(n)) return PNAME(_make_bluestein)(n, out);
     int err = PNAME(_make_radix)(n, out);
-    if (err == FB_OK && n % FB_PVLEN == 0 && n >= FB_SPLIT_MIN) {
+    if (err != FB_OK) return err;
+    fb_idx n1 = n >= FB_BLOCKED_MIN ? PNAME(_blocked_n1)(n) : 0;
+    if (n1)
+        err = PNAME(_add_blocked)(*out, n1);
+    else if (n % FB_PVLEN == 0 && n >= FB_SPLIT_MIN)
         err = PNAME(_add_split)(*out);
-        if (err != FB_OK) { PNAME(_destroy)(*out); *out = NULL; }
-    }
+    if (err != FB_OK) { PNAME(_destroy)(*out); *out = NULL; }
     return err;
 }
 
@@ -162,20 +222,25 @@ void PNAME(_destroy)(PLAN *p)
     if (!p) return;
     if (p->sub) PNAME(_destroy)(p->sub);
     if (p->half) PNAME(_destroy)(p->half);
+    if (p->col) PNAME(_destroy)(p->col);
+    if (p->row) PNAME(_destroy)(p->row);
     fb_free(p->tws);
+    fb_free(p->tlo);
+    fb_free(p->tlane);
     fb_free(p->mem);
     free(p);
 }
 
 fb_idx PNAME(_work)(const PLAN *p)
 {
+    if (p->col) return p->n + FB_PVLEN * FB_BLK_GROUPS * FB_BLK_GROUP_SIZE(p);
     if (p->half) return 2 * p->n + FB_PVLEN * p->half->maxgen;
     return p->sub ? 2 * p->sub->n + PNAME(_work)(p->sub) : p->maxgen;
 }
 
 int PNAME(_lands_in_other)(const PLAN *p)
 {
-    return !p->sub && !p->half && (p->npass & 1);
+    return !p->sub && !p->half && !p->col && (p->npass & 1);
 }
 
 #undef PLAN

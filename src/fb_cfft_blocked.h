@@ -1,0 +1,122 @@
+/* fb_cfft_blocked.h: large single transforms by the four-step decomposition.
+ *
+ * Past the L2 cache every radix pass streams the whole array through memory. Viewing x as an
+ * n1 x n2 matrix (x[n2 j1 + j2]) and X as n2 x n1 (X[k1 + n1 k2]):
+ *   1. the n2 columns: FFTs of length n1, several columns per vector (one per lane), each
+ *      result multiplied by w_n^(j2 k1) on the way out to the buffer W (n1 x n2);
+ *   2. the n1 rows of W: FFTs of length n2, several rows per vector, whose lanes, written out
+ *      side by side, are exactly the transposed output X[k1 + n1 k2].
+ * Two passes over memory instead of log_8(n); each small FFT works inside the cache. W is kept
+ * in blocks of R = FB_BLK_GROUPS * V rows with element j2 of those rows side by side
+ * (W[k1, j2] at (k1 / R) R n2 + j2 R + k1 % R), so step 1 writes and step 2 reads whole
+ * contiguous runs instead of walking rows a page apart.
+ * The twiddles w_n^e come from two tables of about sqrt(n) entries (e = hi * 2^s + lo), computed
+ * in long double: one complex product per element, no table as large as the data.
+ *
+ * A template included by fb_cfft.c once per precision after fb_cfft_split.h, with FB_PSFX,
+ * FB_TW, FB_TWT, FB_PLAN, FB_CT, FB_CVT, FB_VR (its vector type), FB_VLEN.
+ */
+
+#define BKNAME(x) FB_CAT3(x, _, FB_PSFX)
+#define CORE_V FB_CAT2(core_exec_v, FB_PSFX)
+#define LOAD FB_CAT3(fb_cv, FB_PSFX, _load)
+#define STORE FB_CAT3(fb_cv, FB_PSFX, _store)
+#define STORE_ROWS FB_CAT3(fb_cv, FB_PSFX, _store_rows)
+
+static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
+                                   FB_TW fct, FB_CT *data, FB_CT *work)
+{
+    const fb_idx n1 = p->col->n, n2 = p->row->n;
+    const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
+    FB_CT *W = work;
+    FB_CVT *vb = (FB_CVT *)(work + p->n);
+    const FB_TWT *lo = p->tlo, *hi = p->thi;
+    const int sh = p->tshift;
+    const fb_idx mask = ((fb_idx)1 << sh) - 1;
+    const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;   /* backward: conjugate twiddles */
+    const fb_idx R = FB_BLK_GROUPS * FB_VLEN;   /* rows per block of step 2 */
+
+    /* step 1: columns j2 .. j2 + lanes - 1 */
+    for (fb_idx j2 = 0; j2 < n2;) {
+        int groups = (int)((n2 - j2) / FB_VLEN);
+        if (groups > FB_BLK_GROUPS) groups = FB_BLK_GROUPS;
+        const int lanes = groups * FB_VLEN;
+        for (fb_idx j1 = 0; j1 < n1; ++j1) {
+            const char *row = src + (n2 * j1 + j2) * ss;
+            if (ss == (fb_idx)sizeof(FB_CT))
+                for (int g = 0; g < groups; ++g) {
+                    FB_CVT *b = vb + g * per_group + j1;
+                    LOAD(b, (const FB_CT *)row + g * FB_VLEN);
+                    b->r *= fct;
+                    b->i *= fct;
+                }
+            else
+                for (int l = 0; l < lanes; ++l) {
+                    const FB_CT *x = (const FB_CT *)(row + l * ss);
+                    FB_CVT *b = vb + (l / FB_VLEN) * per_group + j1;
+                    b->r[l % FB_VLEN] = x->r * fct;
+                    b->i[l % FB_VLEN] = x->i * fct;
+                }
+        }
+        const FB_CVT *res[FB_BLK_GROUPS];
+        for (int g = 0; g < groups; ++g) {
+            FB_CVT *b = vb + g * per_group;
+            res[g] = CORE_V(p->col, fwd, b, b + n1, b + 2 * n1);
+        }
+        /* twiddle w_n^((j2 + l) k1) = w_n^(j2 k1) (from the two tables) * w_n^(l k1) (lane table) */
+        for (fb_idx k1 = 0; k1 < n1; ++k1) {
+            const fb_idx e = j2 * k1;
+            const FB_TWT a = lo[e & mask], b = hi[e >> sh];
+            const FB_TW br = a.r * b.r - a.i * b.i, bi = a.r * b.i + a.i * b.r;
+            const FB_TW *lt = (const FB_TW *)p->tlane + k1 * 2 * FB_BLK_GROUPS * FB_VLEN;
+            /* W is stored in blocks of R rows, element j2 of those rows side by side (see top) */
+            const fb_idx K = k1 / R, RK = (K + 1) * R <= n1 ? R : n1 - K * R;
+            FB_CT *out = W + K * R * n2 + j2 * RK + (k1 - K * R);
+            for (int g = 0; g < groups; ++g) {
+                FB_VR fr, fi;
+                memcpy(&fr, lt + 2 * g * FB_VLEN, sizeof fr);
+                memcpy(&fi, lt + (2 * g + 1) * FB_VLEN, sizeof fi);
+                const FB_VR wr = br * fr - bi * fi, wi = sg * (br * fi + bi * fr);
+                const FB_CVT y = res[g][k1];
+                FB_CVT t;
+                t.r = y.r * wr - y.i * wi;
+                t.i = y.r * wi + y.i * wr;
+                STORE_ROWS(&t, out + g * FB_VLEN * RK, RK);
+            }
+        }
+        j2 += lanes;
+    }
+    /* step 2: rows k1 .. k1 + lanes - 1 of W, written transposed into data */
+    for (fb_idx k1 = 0; k1 < n1;) {
+        int groups = (int)((n1 - k1) / FB_VLEN);
+        if (groups > FB_BLK_GROUPS) groups = FB_BLK_GROUPS;
+        const int lanes = groups * FB_VLEN;
+        const FB_CT *wblk = W + k1 * n2;   /* block of `lanes` rows, stored side by side */
+        for (fb_idx j2 = 0; j2 < n2; ++j2)
+            for (int g = 0; g < groups; ++g)
+                LOAD(vb + g * per_group + j2, wblk + j2 * lanes + g * FB_VLEN);
+        const FB_CVT *res[FB_BLK_GROUPS];
+        for (int g = 0; g < groups; ++g) {
+            FB_CVT *b = vb + g * per_group;
+            res[g] = CORE_V(p->row, fwd, b, b + n2, b + 2 * n2);
+        }
+        for (fb_idx k2 = 0; k2 < n2; ++k2) {
+            FB_CT *out = data + k1 + n1 * k2;
+            for (int g = 0; g < groups; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
+        }
+        k1 += lanes;
+    }
+    return data;
+}
+
+static FB_CT *BKNAME(blocked_exec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *work)
+{
+    return BKNAME(blocked_from)(p, fwd, (const char *)data, (fb_idx)sizeof(FB_CT), (FB_TW)1,
+                                data, work);
+}
+
+#undef BKNAME
+#undef CORE_V
+#undef LOAD
+#undef STORE
+#undef STORE_ROWS

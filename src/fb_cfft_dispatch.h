@@ -1,0 +1,28 @@
+/* fb_cfft_dispatch.h: the public entry points of one precision (declared in fb_lanes.h): which
+ * algorithm runs a plan's single row. Included by fb_cfft.c after fb_cfft_split.h and
+ * fb_cfft_blocked.h with the same parameters. */
+
+#define DNAME(x) FB_CAT3(x, _, FB_PSFX)
+
+FB_CT *FB_CAT2(fb_cexec_, FB_PSFX)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *other,
+                                   FB_CT *work)
+{
+    if (p->col) return DNAME(blocked_exec)(p, fwd, data, work);
+    if (p->half) return DNAME(split_exec)(p, fwd, data, work);
+    return FB_CAT2(core_exec_, FB_PSFX)(p, fwd, data, other, work);
+}
+
+FB_CVT *FB_CAT2(fb_cexec_v, FB_PSFX)(const FB_PLAN *p, int fwd, FB_CVT *data, FB_CVT *other,
+                                     FB_CVT *work)
+{
+    return FB_CAT2(core_exec_v, FB_PSFX)(p, fwd, data, other, work);
+}
+
+FB_CT *FB_CAT2(fb_cexec_from_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
+                                        FB_TW fct, FB_CT *data, FB_CT *work)
+{
+    if (p->col) return DNAME(blocked_from)(p, fwd, src, ss, fct, data, work);
+    return DNAME(split_from)(p, fwd, src, ss, fct, data, work);
+}
+
+#undef DNAME
