@@ -66,10 +66,29 @@ fb_idx fb_good_size(fb_idx n)
     return best;
 }
 
+fb_idx fb_bluestein_size(fb_idx n)
+{
+    /* The cheapest smooth length in [2n - 1, 1.25 (2n - 1)], not just the smallest: 65537 would
+     * otherwise get 131220 = 4 * 3^8 * 5 where 2^15 * 5 = 163840 is no slower and 2^a 3 fits. */
+    const fb_idx lo = 2 * n - 1, hi = lo + lo / 4;
+    fb_idx best = fb_good_size(lo);
+    double bestcost = fb_cost_radix(best);
+    for (fb_idx f7 = 1; f7 <= hi; f7 *= 7)
+        for (fb_idx f75 = f7; f75 <= hi; f75 *= 5)
+            for (fb_idx f753 = f75; f753 <= hi; f753 *= 3) {
+                fb_idx x = f753;
+                while (x < lo) x *= 2;
+                if (x > hi) continue;
+                double c = fb_cost_radix(x);
+                if (c < bestcost) { best = x; bestcost = c; }
+            }
+    return best;
+}
+
 int fb_prefer_bluestein(fb_idx n)
 {
     if (fb_largest_factor(n) <= 7) return 0;
-    fb_idx m = fb_good_size(2 * n - 1);
+    fb_idx m = fb_bluestein_size(n);
     /* two length-m transforms plus three pointwise complex products; the 1.3 reflects the extra
      * memory traffic of the longer buffers */
     double blue = 1.3 * (2.0 * fb_cost_radix(m) + 3.0 * (double)m);

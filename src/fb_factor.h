@@ -20,6 +20,8 @@
 int fb_factorize(fb_idx n, fb_idx *fct);
 double fb_cost_radix(fb_idx n);
 fb_idx fb_good_size(fb_idx n);
+/* The length Bluestein runs on for a transform of length n (>= 2n - 1, smooth, cheap). */
+fb_idx fb_bluestein_size(fb_idx n);
 int fb_prefer_bluestein(fb_idx n);
 fb_idx fb_largest_factor(fb_idx n);
 

@@ -67,7 +67,7 @@ static int PNAME(_make_radix)(fb_idx n, PLAN **out)
 static int PNAME(_make_bluestein)(fb_idx n, PLAN **out)
 {
     *out = NULL;
-    const fb_idx m = fb_good_size(2 * n - 1);
+    const fb_idx m = fb_bluestein_size(n);
     PLAN *p = (PLAN *)calloc(1, sizeof(PLAN));
     if (!p) return FB_ENOMEM;
     p->n = n;
