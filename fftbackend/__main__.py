@@ -1,4 +1,4 @@
-"""Command line: ``python -m fftbackend bench [--quick] [--repeat N] [--case SUBSTR] [--json FILE]``.
+"""Command line: ``python -m fftbackend bench [--quick] [--repeat N] [--case S] [--json FILE]``.
 
 Run it from outside the repository root: there, ``python -m`` would import the source folder
 ``fftbackend/`` (which has no compiled ``_core``) instead of the installed package.
@@ -26,10 +26,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Check every case against SciPy's own backend (exit 1 on a mismatch), then "
         "time both single-threaded through scipy.fft.set_backend and print a table.",
     )
-    bench.add_argument("--quick", action="store_true", help="a few small cases, few repeats (seconds)")
-    bench.add_argument("--repeat", type=positive_int, metavar="N", help="timed samples per case and column")
-    bench.add_argument("--case", metavar="SUBSTR", help="only the cases whose label contains SUBSTR")
-    bench.add_argument("--json", metavar="FILE", help="also write the results to FILE as a JSON list")
+    bench.add_argument(
+        "--quick", action="store_true", help="a few small cases with few repeats (seconds)"
+    )
+    bench.add_argument(
+        "--repeat", type=positive_int, metavar="N", help="timed samples per case and column"
+    )
+    bench.add_argument(
+        "--case", metavar="SUBSTR", help="only the cases whose label contains SUBSTR"
+    )
+    bench.add_argument(
+        "--json", metavar="FILE", help="also write the results to FILE as a JSON list of cases"
+    )
     return parser
 
 

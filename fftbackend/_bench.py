@@ -1,13 +1,13 @@
-"""The main job: ``python -m fftbackend bench`` (see ``__main__.py`` for the command line).
+"""The main job, ``python -m fftbackend bench`` (``__main__.py`` holds the command line).
 
 It works in two phases, in one process:
 
 1. Correctness. Every case is run through each backend under test and compared with SciPy's own
    backend on the same input: same shape, same dtype, input left unchanged, and a normwise relative
    error within the case's limit. Any failure is printed and the run exits non-zero without timing.
-2. Timing. Each case is called through ``scipy.fft.set_backend(...)`` for SciPy's backend and ours,
-   single-threaded, warm (plans cached), samples interleaved so machine noise hits all columns alike,
-   and the median time per call is reported as a table with ours/SciPy ratios.
+2. Timing. Each case is called through ``scipy.fft.set_backend(...)`` for SciPy's backend and
+   ours, single-threaded, warm (plans cached), samples interleaved so machine noise hits all
+   columns alike, and the median time per call is reported as a table with ours/SciPy ratios.
 
 Extending it: later issues append rows to ``FULL_CASES`` / ``QUICK_CASES`` (any ``scipy.fft``
 function, or ``"module:function"`` for callers such as ``"scipy.signal:fftconvolve"``) and, for peer
@@ -33,6 +33,9 @@ from typing import Any, Callable, ContextManager, Mapping, Sequence
 import numpy as np
 import scipy
 import scipy.fft
+
+Call = Callable[[], Any]  # a zero-argument callable: one timed call
+ContextFactory = Callable[[], ContextManager[Any]]  # e.g. a Column's activate
 
 # ----------------------------------------------------------------------------------------------
 # The case matrix
@@ -112,7 +115,7 @@ def resolve_function(name: str) -> Callable[..., Any]:
     return getattr(module, attr)
 
 
-def bind_call(case: Case, data: np.ndarray) -> Callable[[], Any]:
+def bind_call(case: Case, data: np.ndarray) -> Call:
     return functools.partial(resolve_function(case.func), data, **case.kwargs)
 
 
@@ -162,7 +165,7 @@ class Check:
     problems: list[str]
 
 
-def run_under(column: Column, call: Callable[[], Any]) -> Any:
+def run_under(column: Column, call: Call) -> Any:
     with column.activate():
         return call()
 
@@ -182,12 +185,16 @@ def check_case(case: Case, data: np.ndarray, reference: Column, column: Column) 
     except Exception as exc:  # report every failure, not just the first
         # uarray's exception class is not public in SciPy, so it is recognised by name.
         if type(exc).__name__ == "BackendNotImplementedError":
-            return Check(case, column.heading, None, ["not implemented (would fall through to SciPy)"])
+            problem = "not implemented (would fall through to SciPy)"
+            return Check(case, column.heading, None, [problem])
         return Check(case, column.heading, None, [f"raised {type(exc).__name__}: {exc}"])
-    return Check(case, column.heading, *compare(case, data, pristine, result, expected))
+    return Check(case, column.heading, *judge_result(case, data, pristine, result, expected))
 
 
-def compare(case, data, pristine, result, expected) -> tuple[float | None, list[str]]:
+def judge_result(
+    case: Case, data: np.ndarray, pristine: np.ndarray, result: Any, expected: np.ndarray
+) -> tuple[float | None, list[str]]:
+    """The normwise relative error (None if not comparable) and everything wrong with ``result``."""
     problems = []
     if not np.array_equal(data, pristine):
         problems.append("modified its input")
@@ -221,9 +228,9 @@ class Timing:
 
 
 def time_interleaved(
-    calls: Sequence[Callable[[], Any]],
+    calls: Sequence[Call],
     *,
-    contexts: Sequence[Callable[[], ContextManager[Any]]] | None = None,
+    contexts: Sequence[ContextFactory] | None = None,
     repeats: int,
     min_sample_seconds: float = MIN_SAMPLE_SECONDS,
     warmup_calls: int = WARMUP_CALLS,
@@ -255,7 +262,8 @@ def time_interleaved(
     return [summarize(s, n) for s, n in zip(samples, loops)]
 
 
-def take_sample(call: Callable[[], Any], context: Callable[[], ContextManager[Any]], loops: int) -> float:
+def take_sample(call: Call, context: ContextFactory, loops: int) -> float:
+    """Seconds taken by ``loops`` calls, with the context entered once around them all."""
     with context():
         start = time.perf_counter()
         for _ in itertools.repeat(None, loops):
@@ -263,25 +271,30 @@ def take_sample(call: Callable[[], Any], context: Callable[[], ContextManager[An
         return time.perf_counter() - start
 
 
-def calibrate_loops(call, context, min_sample_seconds: float) -> int:
+def calibrate_loops(call: Call, context: ContextFactory, min_sample_seconds: float) -> int:
     """The number of calls per sample that makes a sample last at least ``min_sample_seconds``."""
     loops = 1
     while True:
         elapsed = take_sample(call, context, loops)
         if elapsed >= min_sample_seconds:
             return loops
-        # Aim 20% past the target; grow at most 100x per step in case the clock was coarse.
-        wanted = math.ceil(1.2 * min_sample_seconds * loops / elapsed) if elapsed > 0 else loops * 100
+        if elapsed <= 0:  # a coarse clock saw nothing: grow fast
+            loops *= 100
+            continue
+        # Aim 20% past the target, growing at most 100x per step.
+        wanted = math.ceil(1.2 * min_sample_seconds * loops / elapsed)
         loops = max(loops + 1, min(wanted, loops * 100))
 
 
 def summarize(per_call: list[float], loops: int) -> Timing:
-    q1, median, q3 = statistics.quantiles(per_call, n=4) if len(per_call) > 1 else per_call * 3
+    q1, _, q3 = statistics.quantiles(per_call, n=4) if len(per_call) > 1 else per_call * 3
     return Timing(statistics.median(per_call), q1, q3, loops, len(per_call))
 
 
-def time_case(case: Case, data: np.ndarray, columns: Sequence[Column], repeats: int) -> list[Timing]:
-    call = bind_call(case, data)
+def time_case(
+    case: Case, data: np.ndarray, columns: Sequence[Column], repeats: int
+) -> list[Timing]:
+    call = bind_call(case, data)  # the same call for every column: only the backend differs
     return time_interleaved(
         [call] * len(columns), contexts=[c.activate for c in columns], repeats=repeats
     )
@@ -353,40 +366,72 @@ def correctness_report(checks: list[Check]) -> tuple[bool, list[str]]:
     for c in checks:
         worst[c.case.dtype] = max(worst.get(c.case.dtype, 0.0), c.rel_error or 0.0)
     errors = ", ".join(f"{dtype} {err:.2g}" for dtype, err in worst.items())
-    return True, [f"correctness: all {len(checks)} checks agree with SciPy "
-                  f"(largest normwise relative error: {errors})"]
+    return True, [
+        f"correctness: all {len(checks)} checks agree with SciPy "
+        f"(largest normwise relative error: {errors})"
+    ]
 
 
-def timing_table(cases: Sequence[Case], columns: Sequence[Column], timings: list[list[Timing]]) -> list[str]:
-    headings = ["case", *(c.heading for c in columns), *(f"{c.heading}/{columns[0].heading}" for c in columns[1:])]
-    rows = []
-    for case, row in zip(cases, timings):
-        ratios = [t.median / row[0].median for t in row[1:]]
-        rows.append([case.label, *(format_seconds(t.median) for t in row), *(f"{r:.2f}" for r in ratios)])
+def ratios_to_reference(row: Sequence[Timing]) -> list[float]:
+    """Time of each non-reference column divided by the reference's (the first column)."""
+    return [t.median / row[0].median for t in row[1:]]
+
+
+def timing_table(
+    cases: Sequence[Case], columns: Sequence[Column], timings: Sequence[Sequence[Timing]]
+) -> list[str]:
+    reference = columns[0].heading
+    headings = [
+        "case",
+        *(c.heading for c in columns),
+        *(f"{c.heading}/{reference}" for c in columns[1:]),
+    ]
+    rows = [
+        [
+            case.label,
+            *(format_seconds(t.median) for t in row),
+            *(f"{r:.2f}" for r in ratios_to_reference(row)),
+        ]
+        for case, row in zip(cases, timings)
+    ]
     widths = [max(len(r[i]) for r in [headings, *rows]) for i in range(len(headings))]
-    def render(cells):
-        return "  ".join([cells[0].ljust(widths[0]), *(c.rjust(w) for c, w in zip(cells[1:], widths[1:]))])
+
+    def render(cells: list[str]) -> str:  # labels left-aligned, numbers right-aligned
+        numbers = (cell.rjust(width) for cell, width in zip(cells[1:], widths[1:]))
+        return "  ".join([cells[0].ljust(widths[0]), *numbers])
+
     return [render(headings), render(["-" * w for w in widths]), *(render(r) for r in rows)]
 
 
-def summary_lines(columns: Sequence[Column], timings: list[list[Timing]], repeats: int) -> list[str]:
+def summary_lines(
+    columns: Sequence[Column], timings: Sequence[Sequence[Timing]], repeats: int
+) -> list[str]:
     reference = columns[0].heading
     lines = []
-    for index, column in enumerate(columns[1:], start=1):
-        ratios = [row[index].median / row[0].median for row in timings]
+    for index, column in enumerate(columns[1:]):
+        name = column.heading
+        ratios = [ratios_to_reference(row)[index] for row in timings]
         geomean = math.exp(statistics.fmean(math.log(r) for r in ratios))
         faster = sum(r < 1 for r in ratios)
         lines.append(
-            f"summary: {column.heading}/{reference} geometric-mean time ratio {geomean:.2f} over "
-            f"{len(ratios)} cases ({column.heading} faster in {faster}, slower in {len(ratios) - faster}; "
-            f"best {min(ratios):.2f}, worst {max(ratios):.2f}); below 1 means {column.heading} is faster"
+            f"summary: {name}/{reference} time ratio, geometric mean {geomean:.2f} over "
+            f"{len(ratios)} cases (best {min(ratios):.2f}, worst {max(ratios):.2f}; "
+            f"{name} faster in {faster}, slower in {len(ratios) - faster}); "
+            f"below 1 means {name} is faster"
         )
-    lines.append(f"times: median per call of {repeats} interleaved samples, each >= "
-                 f"{MIN_SAMPLE_SECONDS * 1e3:g} ms")
+    lines.append(
+        f"times: median per call over {repeats} interleaved samples per column, "
+        f"each sample >= {MIN_SAMPLE_SECONDS * 1e3:g} ms"
+    )
     return lines
 
 
-def json_records(cases, columns, checks, timings) -> list[dict[str, Any]]:
+def json_records(
+    cases: Sequence[Case],
+    columns: Sequence[Column],
+    checks: Sequence[Check],
+    timings: Sequence[Sequence[Timing]],
+) -> list[dict[str, Any]]:
     errors = {(c.case.label, c.column): c.rel_error for c in checks}
     records = []
     for case, row in zip(cases, timings):
@@ -401,7 +446,7 @@ def json_records(cases, columns, checks, timings) -> list[dict[str, Any]]:
             "seconds_q3": {c.heading: t.q3 for c, t in zip(columns, row)},
             "loops": {c.heading: t.loops for c, t in zip(columns, row)},
             "samples": row[0].samples,
-            "ratio": {c.heading: t.median / row[0].median for c, t in zip(columns[1:], row[1:])},
+            "ratio": dict(zip((c.heading for c in columns[1:]), ratios_to_reference(row))),
             "rel_error": {c.heading: errors.get((case.label, c.heading)) for c in columns[1:]},
         })
     return records
@@ -421,7 +466,7 @@ def run(
     columns: Sequence[Column] | None = None,
     out=None,
 ) -> int:
-    """Run the job; returns the process exit code (0 success, 1 wrong results, 2 no case selected)."""
+    """Run the job; returns the exit code: 0 success, 1 wrong results, 2 no case selected."""
     out = out or sys.stdout
     columns = list(columns or default_columns())
     cases = select_cases(QUICK_CASES if quick else FULL_CASES, case_filter)

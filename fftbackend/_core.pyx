@@ -33,10 +33,13 @@ cdef int raise_error(int err) except -1:
     raise RuntimeError(f"fftbackend: kernel error {err}")
 
 
-def c2c(cnp.ndarray a not None, cnp.ndarray out not None, tuple axes, bint forward,
+def c2c(cnp.ndarray a not None, cnp.ndarray out, tuple axes, bint forward,
         double fct, int nthreads):
-    """Complex FFT of `a` over `axes` (in order) into `out` (which may be `a`), scaled by fct."""
+    """Complex FFT of `a` over `axes` (in order) into `out` (which may be `a`; None: a new
+    C-ordered array), scaled by fct."""
     cdef int typenum = cnp.PyArray_TYPE(a)
+    if out is None:
+        out = cnp.PyArray_EMPTY(cnp.PyArray_NDIM(a), cnp.PyArray_DIMS(a), typenum, 0)
     cdef c2c_fn fn
     if typenum == cnp.NPY_CDOUBLE:
         fn = fb_c2c_d

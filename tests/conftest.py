@@ -18,10 +18,12 @@ import contextlib
 import copy
 import functools
 import math
+import os
 
 import numpy as np
 import pytest
 import scipy.fft
+from hypothesis import HealthCheck, settings
 
 try:
     import fftbackend
@@ -37,10 +39,20 @@ except ImportError as exc:  # pragma: no cover - environment problem, not a test
 
 SEED = 20240611
 
-# Normwise relative error bounds from the issue.
+# Hypothesis: "ci" is what CI runs; HYPOTHESIS_PROFILE=thorough for a long hunt.
+settings.register_profile("ci", max_examples=400, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("thorough", max_examples=20000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# Normwise relative error bounds from the issue (real results, e.g. of the
+# fall-through functions, use the bound of their precision).
 TOLERANCE = {
     np.dtype(np.complex64): 1e-6,
     np.dtype(np.complex128): 2e-15,
+    np.dtype(np.float32): 1e-6,
+    np.dtype(np.float64): 2e-15,
 }
 
 NORMS = (None, "backward", "ortho", "forward")
@@ -58,7 +70,7 @@ class Util:
     # ------------------------------------------------------------------ errors
     @staticmethod
     def tol(dtype):
-        """Tolerance for a result of the given (complex) dtype."""
+        """Tolerance for a result of the given dtype."""
         return TOLERANCE[np.dtype(dtype)]
 
     @staticmethod

@@ -144,3 +144,26 @@ def test_batched_rows_match_single_vectors(util, dtype):
         refi = util.ld_reference(x, inverse=True, norm="ortho")
         util.assert_close(fftbackend.ifft(xt, axis=0, norm="ortho"), refi.T,
                           what=f"inverse columns n={n}")
+
+
+@pytest.mark.parametrize("dtype, exponents", [
+    (np.complex64, (-100, -60, 60, 100)),
+    (np.complex128, (-900, -500, 500, 900)),
+], ids=["complex64", "complex128"])
+def test_accuracy_is_scale_invariant(util, dtype, exponents):
+    """x * 2**k (exact scaling) keeps the bound for every norm, far from
+    under/overflow: no intermediate (scaling, twiddles, Bluestein chirp) may
+    overflow or lose precision at these magnitudes."""
+    tol = util.tol(dtype)
+    failures = []
+    for n in (7, 64, 97, 1000, 1024, 2018, 4099, 65537):
+        base = util.vector(n, np.complex128)
+        for k in exponents:
+            x = (np.ldexp(base.real, k) + 1j * np.ldexp(base.imag, k)).astype(dtype)
+            for inverse, func in ((False, fftbackend.fft), (True, fftbackend.ifft)):
+                raw = util.ld_reference(x, inverse=inverse, norm="forward" if inverse else "backward")
+                for norm in (None, "ortho", "forward"):
+                    err = util.rel_err(func(x, norm=norm), raw * util.norm_factor(n, inverse, norm))
+                    if not err <= tol:
+                        failures.append((n, k, func.__name__, norm, err))
+    assert not failures, failures[:20]

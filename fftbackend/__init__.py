@@ -1,0 +1,22 @@
+"""fftbackend: fast complex FFTs behind SciPy's exact ``scipy.fft`` API.
+
+Use it as a ``scipy.fft`` backend::
+
+    import scipy.fft
+    import fftbackend
+
+    with scipy.fft.set_backend(fftbackend):
+        y = scipy.fft.fft(x)
+
+(or permanently with ``scipy.fft.set_global_backend(fftbackend)`` /
+``scipy.fft.register_backend(fftbackend)``), or call the transforms directly:
+``fftbackend.fft(x)``.  Arguments, output dtypes and error messages are those
+of ``scipy.fft``.  Transforms this package does not implement, and input it
+cannot handle (long double), are left to SciPy.
+"""
+from ._backend import __ua_domain__, __ua_function__
+from ._basic import fft, fft2, fftn, ifft, ifft2, ifftn
+
+__version__ = "0.1.0"
+
+__all__ = ["fft", "ifft", "fft2", "ifft2", "fftn", "ifftn"]
