@@ -1,11 +1,13 @@
 /* fb_cfft.c: instantiates the complex passes and the transform for every lane type and direction.
- * One source (fb_cfft_passes.h, fb_cfft_exec.h), compiled once per type: never a hand-written copy
- * per precision or direction. */
+ * One source (fb_cfft_passes.h, fb_cfft_exec.h, ...), compiled once per type: never a
+ * hand-written copy per precision or direction.
+ *
+ * The scalar Bluestein of fb_cfft_exec.h runs its length-m transforms through the public
+ * dispatcher (fb_cfft_dispatch.h, declared in fb_lanes.h), so they get the lane split or the
+ * blocked algorithm. */
 #include "fb_lanes.h"
 
-/* the scalar Bluestein of fb_cfft_exec.h runs its length-m transforms through the public
- * dispatcher (fb_cfft_dispatch.h), so they get the lane split or the blocked algorithm */
-
+/* ---- double precision ---- */
 #define FB_TW double
 #define FB_TWT fb_cd
 #define FB_PLAN fb_cplan_d
@@ -14,41 +16,13 @@
 #define FB_CT fb_cd
 #define FB_LANE d
 #define FB_SCALAR_LANE 1
-#define FB_FWD 1
-#define FB_SFX d_fwd
-#include "fb_cfft_passes.h"
-#undef FB_FWD
-#undef FB_SFX
-#define FB_FWD 0
-#define FB_SFX d_bwd
-#include "fb_cfft_passes.h"
-#undef FB_FWD
-#undef FB_SFX
-#include "fb_cfft_exec.h"
-#undef FB_R
-#undef FB_CT
-#undef FB_LANE
-#undef FB_SCALAR_LANE
+#include "fb_cfft_lane.h"
 
 #define FB_R fb_v2d
 #define FB_CT fb_cvd
 #define FB_LANE vd
 #define FB_SCALAR_LANE 0
-#define FB_FWD 1
-#define FB_SFX vd_fwd
-#include "fb_cfft_passes.h"
-#undef FB_FWD
-#undef FB_SFX
-#define FB_FWD 0
-#define FB_SFX vd_bwd
-#include "fb_cfft_passes.h"
-#undef FB_FWD
-#undef FB_SFX
-#include "fb_cfft_exec.h"
-#undef FB_R
-#undef FB_CT
-#undef FB_LANE
-#undef FB_SCALAR_LANE
+#include "fb_cfft_lane.h"
 
 #define FB_PSFX d
 #define FB_CT fb_cd
@@ -67,6 +41,8 @@
 #undef FB_TW
 #undef FB_TWT
 #undef FB_PLAN
+
+/* ---- single precision ---- */
 #define FB_TW float
 #define FB_TWT fb_cf
 #define FB_PLAN fb_cplan_f
@@ -75,41 +51,13 @@
 #define FB_CT fb_cf
 #define FB_LANE f
 #define FB_SCALAR_LANE 1
-#define FB_FWD 1
-#define FB_SFX f_fwd
-#include "fb_cfft_passes.h"
-#undef FB_FWD
-#undef FB_SFX
-#define FB_FWD 0
-#define FB_SFX f_bwd
-#include "fb_cfft_passes.h"
-#undef FB_FWD
-#undef FB_SFX
-#include "fb_cfft_exec.h"
-#undef FB_R
-#undef FB_CT
-#undef FB_LANE
-#undef FB_SCALAR_LANE
+#include "fb_cfft_lane.h"
 
 #define FB_R fb_v4f
 #define FB_CT fb_cvf
 #define FB_LANE vf
 #define FB_SCALAR_LANE 0
-#define FB_FWD 1
-#define FB_SFX vf_fwd
-#include "fb_cfft_passes.h"
-#undef FB_FWD
-#undef FB_SFX
-#define FB_FWD 0
-#define FB_SFX vf_bwd
-#include "fb_cfft_passes.h"
-#undef FB_FWD
-#undef FB_SFX
-#include "fb_cfft_exec.h"
-#undef FB_R
-#undef FB_CT
-#undef FB_LANE
-#undef FB_SCALAR_LANE
+#include "fb_cfft_lane.h"
 
 #define FB_PSFX f
 #define FB_CT fb_cf
