@@ -37,6 +37,13 @@
 static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static uint64_t cache_clock = 0;
 
+/* Fork safety: a child forked while another thread held the lock would wait on it forever, so
+ * the lock is taken around fork() and released on both sides. */
+static void cache_prefork(void) { pthread_mutex_lock(&cache_lock); }
+static void cache_postfork(void) { pthread_mutex_unlock(&cache_lock); }
+static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
+static void register_atfork(void) { (void)pthread_atfork(cache_prefork, cache_postfork, cache_postfork); }
+
 #define FB_DEFINE_CACHE(SFX)                                                                 \
     static struct { fb_cplan_##SFX *plan; uint64_t used; } cache_##SFX[FB_CACHE_SIZE];       \
                                                                                              \
@@ -53,6 +60,7 @@ static uint64_t cache_clock = 0;
                                                                                              \
     const fb_cplan_##SFX *fb_cplan_##SFX##_get(fb_idx n)                                     \
     {                                                                                        \
+        pthread_once(&atfork_once, register_atfork);                                         \
         pthread_mutex_lock(&cache_lock);                                                     \
         fb_cplan_##SFX *p = lookup_##SFX(n);                                                 \
         pthread_mutex_unlock(&cache_lock);                                                   \
