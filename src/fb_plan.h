@@ -30,7 +30,7 @@
         TWT *bk;              /* Bluestein chirp w_{2n}^(k^2 mod 2n), k < n */             \
         TWT *bkf;             /* forward FFT of the conjugate chirp, times 1/m */          \
         struct fb_cplan_##SFX *half; /* lane split: plan of length n/V run on V-row lanes */ \
-        TWT *tws;             /* its combining twiddles w_n^(r k), r < V, k < n/V */       \
+        void *tws;            /* combining twiddles w_n^(r k), r < V, k < n/V: per r, h reals then h imaginaries */ \
         struct fb_cplan_##SFX *col, *row; /* blocked: plans of lengths n1, n2; n = n1 n2 */ \
         TWT *tlo, *thi;       /* blocked twiddles w_n^e = tlo[e & (2^tshift-1)] thi[e>>tshift] */ \
         int tshift;                                                                        \

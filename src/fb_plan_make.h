@@ -129,16 +129,17 @@ static int PNAME(_add_split)(PLAN *p)
     const fb_idx n = p->n, h = n / FB_PVLEN;
     int err = PNAME(_make_radix)(h, &p->half);
     if (err != FB_OK) return err;
-    p->tws = (FB_TWT *)fb_malloc(sizeof(FB_TWT) * (size_t)((FB_PVLEN - 1) * h));
+    FB_TW *tws = (FB_TW *)fb_malloc(sizeof(FB_TW) * (size_t)(2 * (FB_PVLEN - 1) * h));
+    p->tws = tws;
     fb_roots roots;
-    err = p->tws ? fb_roots_init(&roots, n) : FB_ENOMEM;
+    err = tws ? fb_roots_init(&roots, n) : FB_ENOMEM;
     if (err != FB_OK) return err;
     long double c, s;
     for (fb_idx r = 1; r < FB_PVLEN; ++r)
         for (fb_idx k = 0; k < h; ++k) {
             fb_roots_get(&roots, r * k, &c, &s);
-            p->tws[(r - 1) * h + k].r = (FB_TW)c;
-            p->tws[(r - 1) * h + k].i = (FB_TW)s;
+            tws[2 * (r - 1) * h + k] = (FB_TW)c;   /* real parts, then imaginary parts */
+            tws[(2 * r - 1) * h + k] = (FB_TW)s;
         }
     fb_roots_free(&roots);
     return FB_OK;
