@@ -93,8 +93,10 @@ static void BNAME(run_lines)(line_job *jb)
     /* Contiguous single rows that have a lane split run best one at a time (the split keeps the
      * working set at half the size); strided lines go several per vector. */
     const int one_by_one = plan->col || (plan->half && ss == (fb_idx)sizeof(FB_CT));
-    const int maxgroups = one_by_one ? 1 : FB_MAXGROUP;
-    const size_t bytes = sizeof(FB_CVT) * (size_t)(maxgroups * per_group);
+    /* one by one: per_group scalar values; else up to FB_MAXGROUP groups of vector values (the
+     * scalar tail fits in those too) */
+    const size_t bytes = one_by_one ? sizeof(FB_CT) * (size_t)per_group
+                                    : sizeof(FB_CVT) * (size_t)(FB_MAXGROUP * per_group);
     FB_CVT *buf = (FB_CVT *)fb_scratch_take(bytes);
     if (!buf) { jb->err = FB_ENOMEM; return; }
     fb_idx line = jb->lo;
