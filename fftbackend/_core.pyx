@@ -17,12 +17,18 @@ cdef extern from "fb_batch.h" nogil:
     int fb_c2c_f(const void *inp, void *out, int ndim, const fb_idx *shape,
                  const fb_idx *istride, const fb_idx *ostride, int naxes, const int *axes,
                  int fwd, double fct, int nthreads)
+    const char *fb_simd_level()
 
 cdef extern from "fb_common.h" nogil:
     int FB_OK, FB_ENOMEM, FB_EINVAL, FB_ETHREAD
 
 ctypedef int (*c2c_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
                        int, const int *, int, double, int) noexcept nogil
+
+
+def simd_level():
+    """The SIMD build of the kernels in use: "baseline" (SSE2) or "avx2" (AVX2 + FMA)."""
+    return fb_simd_level().decode()
 
 
 cdef int raise_error(int err) except -1:

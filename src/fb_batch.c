@@ -1,5 +1,6 @@
 /* fb_batch.c: line bookkeeping and thread splitting shared by both precisions; the copy and
  * transform loop itself is fb_batch_tmpl.h. */
+#include "fb_target.h"   /* first: names this build's symbols */
 #include "fb_batch.h"
 #include "fb_lanes.h"
 #include <pthread.h>

@@ -25,4 +25,7 @@ int fb_c2c_f(const void *in, void *out, int ndim, const fb_idx *shape, const fb_
              const fb_idx *ostride, int naxes, const int *axes, int fwd, double fct,
              int nthreads) FB_WUR;
 
+/* The SIMD build in use: "baseline" or "avx2" (fb_dispatch.c). */
+const char *fb_simd_level(void);
+
 #endif

@@ -5,6 +5,7 @@
  * The scalar Bluestein of fb_cfft_exec.h runs its length-m transforms through the public
  * dispatcher (fb_cfft_dispatch.h, declared in fb_lanes.h), so they get the lane split or the
  * blocked algorithm. */
+#include "fb_target.h"   /* first: names this build's symbols */
 #include "fb_lanes.h"
 
 /* ---- double precision ---- */
@@ -18,7 +19,7 @@
 #define FB_SCALAR_LANE 1
 #include "fb_cfft_lane.h"
 
-#define FB_R fb_v2d
+#define FB_R fb_vd
 #define FB_CT fb_cvd
 #define FB_LANE vd
 #define FB_SCALAR_LANE 0
@@ -27,7 +28,8 @@
 #define FB_PSFX d
 #define FB_CT fb_cd
 #define FB_CVT fb_cvd
-#define FB_VR fb_v2d
+#define FB_VR fb_vd
+#define FB_VMASK fb_md
 #define FB_VLEN FB_VLEN_D
 #include "fb_cfft_split.h"
 #include "fb_cfft_blocked.h"
@@ -36,6 +38,7 @@
 #undef FB_CT
 #undef FB_CVT
 #undef FB_VR
+#undef FB_VMASK
 #undef FB_VLEN
 
 #undef FB_TW
@@ -53,7 +56,7 @@
 #define FB_SCALAR_LANE 1
 #include "fb_cfft_lane.h"
 
-#define FB_R fb_v4f
+#define FB_R fb_vf
 #define FB_CT fb_cvf
 #define FB_LANE vf
 #define FB_SCALAR_LANE 0
@@ -62,7 +65,8 @@
 #define FB_PSFX f
 #define FB_CT fb_cf
 #define FB_CVT fb_cvf
-#define FB_VR fb_v4f
+#define FB_VR fb_vf
+#define FB_VMASK fb_mf
 #define FB_VLEN FB_VLEN_F
 #include "fb_cfft_split.h"
 #include "fb_cfft_blocked.h"

@@ -29,7 +29,7 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
     const fb_idx n1 = p->col->n, n2 = p->row->n;
     const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
     FB_CT *W = work;
-    FB_CVT *vb = (FB_CVT *)(work + p->n);
+    FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
     const FB_TWT *lo = p->tlo, *hi = p->thi;
     const int sh = p->tshift;
     const fb_idx mask = ((fb_idx)1 << sh) - 1;

@@ -49,7 +49,7 @@ static void SNAME(combine_tail)(const FB_PLAN *p, int fwd, const FB_CVT *y, fb_i
         data[k + h].r = d02.r + d13.r;     data[k + h].i = d02.i + d13.i;
         data[k + 3 * h].r = d02.r - d13.r; data[k + 3 * h].i = d02.i - d13.i;
 #else
-#error "lane split written for 2 or 4 lanes"
+        (void)t;   /* wider lanes: the plan guarantees h % V == 0, so there is no tail */
 #endif
     }
 }
@@ -62,7 +62,7 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
                                 FB_CT *data, FB_CT *work)
 {
     const fb_idx h = p->half->n;
-    FB_CVT *a = (FB_CVT *)work, *b = a + h, *w = b + h;
+    FB_CVT *a = (FB_CVT *)fb_align64(work), *b = a + h, *w = b + h;
     if (ss == (fb_idx)sizeof(FB_CT))
         for (fb_idx k = 0; k < h; ++k) {
             LOAD(&a[k], (const FB_CT *)src + FB_VLEN * k);
@@ -82,21 +82,42 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
     const fb_idx hv = h - h % FB_VLEN;
     for (fb_idx k = 0; k < hv; k += FB_VLEN) {
         FB_CVT z[FB_VLEN];   /* z[r]: row r at k .. k + V - 1 */
+        for (int l = 0; l < FB_VLEN; ++l) z[l] = y[k + l];
+        /* V x V transpose by swapping ever smaller off-diagonal blocks */
+#define SWAP_BLOCKS(b, ...) \
+        for (int l = 0; l < FB_VLEN; ++l)                                                    \
+            if (!(l & (b))) {                                                                \
+                FB_VR a = z[l].r, c = z[l + (b)].r;                                          \
+                z[l].r = FB_SHUFFLE(FB_VMASK, a, c, __VA_ARGS__);                            \
+                a = z[l].i; c = z[l + (b)].i;                                                \
+                z[l].i = FB_SHUFFLE(FB_VMASK, a, c, __VA_ARGS__);                            \
+            }
+#define SWAP_BLOCKS_HI(b, ...) \
+        for (int l = 0; l < FB_VLEN; ++l)                                                    \
+            if (!(l & (b))) {                                                                \
+                FB_VR a = keep[l].r, c = z[l + (b)].r;                                       \
+                z[l + (b)].r = FB_SHUFFLE(FB_VMASK, a, c, __VA_ARGS__);                      \
+                a = keep[l].i; c = z[l + (b)].i;                                             \
+                z[l + (b)].i = FB_SHUFFLE(FB_VMASK, a, c, __VA_ARGS__);                      \
+            }
+#define STAGE(b, LO, HI) { FB_CVT keep[FB_VLEN];                                             \
+            for (int l = 0; l < FB_VLEN; ++l) keep[l] = z[l];                                \
+            SWAP_BLOCKS(b, LO) SWAP_BLOCKS_HI(b, HI) }
 #if FB_VLEN == 2
-        z[0].r = FB_SHUF2(y[k].r, y[k + 1].r, 0, 2); z[1].r = FB_SHUF2(y[k].r, y[k + 1].r, 1, 3);
-        z[0].i = FB_SHUF2(y[k].i, y[k + 1].i, 0, 2); z[1].i = FB_SHUF2(y[k].i, y[k + 1].i, 1, 3);
+        STAGE(1, FB_LIST(0, 2), FB_LIST(1, 3))
+#elif FB_VLEN == 4
+        STAGE(2, FB_LIST(0, 1, 4, 5), FB_LIST(2, 3, 6, 7))
+        STAGE(1, FB_LIST(0, 4, 2, 6), FB_LIST(1, 5, 3, 7))
+#elif FB_VLEN == 8
+        STAGE(4, FB_LIST(0, 1, 2, 3, 8, 9, 10, 11), FB_LIST(4, 5, 6, 7, 12, 13, 14, 15))
+        STAGE(2, FB_LIST(0, 1, 8, 9, 4, 5, 12, 13), FB_LIST(2, 3, 10, 11, 6, 7, 14, 15))
+        STAGE(1, FB_LIST(0, 8, 2, 10, 4, 12, 6, 14), FB_LIST(1, 9, 3, 11, 5, 13, 7, 15))
 #else
-#define TRANSPOSE4(F) {                                                                    \
-        FB_VR t0 = FB_SHUF4(y[k].F, y[k + 1].F, 0, 4, 1, 5);                               \
-        FB_VR t1 = FB_SHUF4(y[k].F, y[k + 1].F, 2, 6, 3, 7);                               \
-        FB_VR t2 = FB_SHUF4(y[k + 2].F, y[k + 3].F, 0, 4, 1, 5);                           \
-        FB_VR t3 = FB_SHUF4(y[k + 2].F, y[k + 3].F, 2, 6, 3, 7);                           \
-        z[0].F = FB_SHUF4(t0, t2, 0, 1, 4, 5); z[1].F = FB_SHUF4(t0, t2, 2, 3, 6, 7);       \
-        z[2].F = FB_SHUF4(t1, t3, 0, 1, 4, 5); z[3].F = FB_SHUF4(t1, t3, 2, 3, 6, 7); }
-        TRANSPOSE4(r)
-        TRANSPOSE4(i)
-#undef TRANSPOSE4
+#error "lane split written for 2, 4 or 8 lanes"
 #endif
+#undef STAGE
+#undef SWAP_BLOCKS
+#undef SWAP_BLOCKS_HI
         for (int r = 1; r < FB_VLEN; ++r) {
             FB_VR wr, wi;
             memcpy(&wr, tw + 2 * (r - 1) * h + k, sizeof wr);
@@ -106,23 +127,43 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
             z[r].r = zr * wr - z[r].i * wi;
             z[r].i = zr * wi + z[r].i * wr;
         }
+        /* radix-V butterfly on whole vectors; i_dir * z = (sg z.i, -sg z.r) */
+#define VADD(c, a, b) { (c).r = (a).r + (b).r; (c).i = (a).i + (b).i; }
+#define VSUB(c, a, b) { (c).r = (a).r - (b).r; (c).i = (a).i - (b).i; }
+#define VROT(a) { FB_VR t_ = (a).r; (a).r = sg * (a).i; (a).i = -sg * t_; }
+#define VDFT4(b0, b1, b2, b3, a0, a1, a2, a3) { FB_CVT t1, t2, t3, t4;                      \
+        VADD(t1, a0, a2) VSUB(t2, a0, a2) VADD(t3, a1, a3) VSUB(t4, a1, a3) VROT(t4)         \
+        VADD(b0, t1, t3) VSUB(b2, t1, t3) VADD(b1, t2, t4) VSUB(b3, t2, t4) }
         FB_CVT x;
 #if FB_VLEN == 2
-        x.r = z[0].r + z[1].r; x.i = z[0].i + z[1].i; STORE(&x, data + k);
-        x.r = z[0].r - z[1].r; x.i = z[0].i - z[1].i; STORE(&x, data + k + h);
+        VADD(x, z[0], z[1]) STORE(&x, data + k);
+        VSUB(x, z[0], z[1]) STORE(&x, data + k + h);
+#elif FB_VLEN == 4
+        FB_CVT b0, b1, b2, b3;
+        VDFT4(b0, b1, b2, b3, z[0], z[1], z[2], z[3])
+        STORE(&b0, data + k); STORE(&b1, data + k + h);
+        STORE(&b2, data + k + 2 * h); STORE(&b3, data + k + 3 * h);
 #else
-        FB_CVT s02, d02, s13, d13;
-        s02.r = z[0].r + z[2].r; s02.i = z[0].i + z[2].i;
-        d02.r = z[0].r - z[2].r; d02.i = z[0].i - z[2].i;
-        s13.r = z[1].r + z[3].r; s13.i = z[1].i + z[3].i;
-        d13.r = sg * (z[1].i - z[3].i); d13.i = -sg * (z[1].r - z[3].r);
-        x.r = s02.r + s13.r; x.i = s02.i + s13.i; STORE(&x, data + k);
-        x.r = s02.r - s13.r; x.i = s02.i - s13.i; STORE(&x, data + k + 2 * h);
-        x.r = d02.r + d13.r; x.i = d02.i + d13.i; STORE(&x, data + k + h);
-        x.r = d02.r - d13.r; x.i = d02.i - d13.i; STORE(&x, data + k + 3 * h);
+        {
+            const FB_TW hsqt2 = (FB_TW)0.70710678118654752440;
+            FB_CVT e0, e1, e2, e3, o0, o1, o2, o3, t;
+            VDFT4(e0, e1, e2, e3, z[0], z[2], z[4], z[6])
+            VDFT4(o0, o1, o2, o3, z[1], z[3], z[5], z[7])
+            t = o1; VROT(t) VADD(t, t, o1) o1.r = hsqt2 * t.r; o1.i = hsqt2 * t.i;   /* w8 */
+            VROT(o2)                                                                  /* w8^2 */
+            t = o3; VROT(t) VADD(t, t, o3) o3.r = hsqt2 * t.r; o3.i = hsqt2 * t.i; VROT(o3);
+            VADD(x, e0, o0) STORE(&x, data + k);         VSUB(x, e0, o0) STORE(&x, data + k + 4 * h);
+            VADD(x, e1, o1) STORE(&x, data + k + h);     VSUB(x, e1, o1) STORE(&x, data + k + 5 * h);
+            VADD(x, e2, o2) STORE(&x, data + k + 2 * h); VSUB(x, e2, o2) STORE(&x, data + k + 6 * h);
+            VADD(x, e3, o3) STORE(&x, data + k + 3 * h); VSUB(x, e3, o3) STORE(&x, data + k + 7 * h);
+        }
 #endif
+#undef VADD
+#undef VSUB
+#undef VROT
+#undef VDFT4
     }
-    SNAME(combine_tail)(p, fwd, y, hv, data);
+    if (hv < h) SNAME(combine_tail)(p, fwd, y, hv, data);   /* V <= 4: see _add_split */
     return data;
 }
 

@@ -55,6 +55,11 @@ void fb_free(void *p);
 void *fb_scratch_take(size_t bytes);
 void fb_scratch_give(void *p, size_t bytes);
 
+/* Rounds p up to a multiple of 64 bytes: scratch handed down in scalar units is cast to vector
+ * lanes (up to 64 bytes wide) here and there; such users ask for FB_ALIGN_SLACK values more. */
+static inline void *fb_align64(void *p) { return (void *)(((uintptr_t)p + 63) & ~(uintptr_t)63); }
+#define FB_ALIGN_SLACK 8
+
 /* Multiplies a * b for allocation sizes; returns 0 if the product overflows size_t. */
 size_t fb_mulsize(size_t a, size_t b);
 

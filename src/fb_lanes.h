@@ -2,80 +2,89 @@
  *
  * A lane value holds the same element of several rows at once (GCC vector extension), so a pass
  * written for scalars transforms FB_VLEN_D rows of doubles or FB_VLEN_F rows of floats per
- * instruction. The baseline build uses 16-byte vectors (SSE2, present on every x86-64); wider
- * targets can instantiate the same passes with wider vectors.
+ * instruction. The baseline build uses 16-byte vectors (SSE2, present on every x86-64); the AVX2
+ * build 32-byte ones; the same sources serve both (fb_target.h).
  */
 #ifndef FB_LANES_H
 #define FB_LANES_H
 
+#include "fb_target.h"
 #include "fb_common.h"
 #include "fb_plan.h"
 #include <string.h>
 
+/* The vector width of this compilation target (fb_target.h picks one per build of the kernels). */
+#if defined(FB_SIMD_AVX2)
+#define FB_VLEN_D 4
+#define FB_VLEN_F 8
+#define FB_VBYTES 32
+#else
 #define FB_VLEN_D 2
 #define FB_VLEN_F 4
+#define FB_VBYTES 16
+#endif
 
-typedef double fb_v2d __attribute__((vector_size(16)));
-typedef float fb_v4f __attribute__((vector_size(16)));
-typedef struct { fb_v2d r, i; } fb_cvd;
-typedef struct { fb_v4f r, i; } fb_cvf;
+typedef double fb_vd __attribute__((vector_size(FB_VBYTES)));
+typedef float fb_vf __attribute__((vector_size(FB_VBYTES)));
+typedef long long fb_md __attribute__((vector_size(FB_VBYTES)));   /* shuffle masks */
+typedef int fb_mf __attribute__((vector_size(FB_VBYTES)));
+typedef struct { fb_vd r, i; } fb_cvd;
+typedef struct { fb_vf r, i; } fb_cvf;
 
-/* Moving FB_VLEN complex values between interleaved storage (r0 i0 r1 i1 ...) and one lane value
- * with shuffles instead of element by element:
+/* FB_SHUFFLE(MASK_TYPE, a, b, indices...): elements of a (0 .. V-1) and b (V .. 2V-1). */
+#if defined(__clang__)
+#define FB_SHUFFLE(M, a, b, ...) __builtin_shufflevector(a, b, __VA_ARGS__)
+#else
+#define FB_SHUFFLE(M, a, b, ...) __builtin_shuffle(a, b, (M){__VA_ARGS__})
+#endif
+
+/* Index lists for V lanes: EVEN/ODD pick the real/imaginary parts out of V interleaved complex
+ * values held in two vectors; LO/HI interleave real and imaginary vectors back. */
+#define FB_EVEN_2 0, 2
+#define FB_ODD_2 1, 3
+#define FB_LO_2 0, 2
+#define FB_HI_2 1, 3
+#define FB_EVEN_4 0, 2, 4, 6
+#define FB_ODD_4 1, 3, 5, 7
+#define FB_LO_4 0, 4, 1, 5
+#define FB_HI_4 2, 6, 3, 7
+#define FB_EVEN_8 0, 2, 4, 6, 8, 10, 12, 14
+#define FB_ODD_8 1, 3, 5, 7, 9, 11, 13, 15
+#define FB_LO_8 0, 8, 1, 9, 2, 10, 3, 11
+#define FB_HI_8 4, 12, 5, 13, 6, 14, 7, 15
+#define FB_IDX(NAME, V) FB_CAT2(NAME, V)
+#define FB_LIST(...) __VA_ARGS__
+
+/* Moving V complex values between interleaved storage (r0 i0 r1 i1 ...) and one lane value with
+ * shuffles instead of element by element:
  *   fb_cvX_load(v, x)            v gets x[0 .. V-1]
  *   fb_cvX_store(v, x)           x[0 .. V-1] gets v
  *   fb_cvX_store_rows(v, x, st)  x[0], x[st], x[2 st], ... get v  (one element of V rows) */
-#if defined(__clang__)
-#define FB_SHUF2(a, b, i, j) __builtin_shufflevector(a, b, i, j)
-#define FB_SHUF4(a, b, i, j, k, l) __builtin_shufflevector(a, b, i, j, k, l)
-#else
-typedef long long fb_mask2 __attribute__((vector_size(16)));
-typedef int fb_mask4 __attribute__((vector_size(16)));
-#define FB_SHUF2(a, b, i, j) __builtin_shuffle(a, b, (fb_mask2){i, j})
-#define FB_SHUF4(a, b, i, j, k, l) __builtin_shuffle(a, b, (fb_mask4){i, j, k, l})
-#endif
-
-static inline void fb_cvd_load(fb_cvd *v, const fb_cd *x)
-{
-    fb_v2d a, b;
-    memcpy(&a, x, sizeof a);
-    memcpy(&b, x + 1, sizeof b);
-    v->r = FB_SHUF2(a, b, 0, 2);
-    v->i = FB_SHUF2(a, b, 1, 3);
-}
-static inline void fb_cvd_store(const fb_cvd *v, fb_cd *x)
-{
-    fb_v2d a = FB_SHUF2(v->r, v->i, 0, 2), b = FB_SHUF2(v->r, v->i, 1, 3);
-    memcpy(x, &a, sizeof a);
-    memcpy(x + 1, &b, sizeof b);
-}
-static inline void fb_cvd_store_rows(const fb_cvd *v, fb_cd *x, fb_idx st)
-{
-    fb_v2d a = FB_SHUF2(v->r, v->i, 0, 2), b = FB_SHUF2(v->r, v->i, 1, 3);
-    memcpy(x, &a, sizeof a);
-    memcpy(x + st, &b, sizeof b);
-}
-static inline void fb_cvf_load(fb_cvf *v, const fb_cf *x)
-{
-    fb_v4f a, b;
-    memcpy(&a, x, sizeof a);
-    memcpy(&b, x + 2, sizeof b);
-    v->r = FB_SHUF4(a, b, 0, 2, 4, 6);
-    v->i = FB_SHUF4(a, b, 1, 3, 5, 7);
-}
-static inline void fb_cvf_store(const fb_cvf *v, fb_cf *x)
-{
-    fb_v4f a = FB_SHUF4(v->r, v->i, 0, 4, 1, 5), b = FB_SHUF4(v->r, v->i, 2, 6, 3, 7);
-    memcpy(x, &a, sizeof a);
-    memcpy(x + 2, &b, sizeof b);
-}
-static inline void fb_cvf_store_rows(const fb_cvf *v, fb_cf *x, fb_idx st)
-{
-    for (int l = 0; l < FB_VLEN_F; ++l) {
-        x[l * st].r = v->r[l];
-        x[l * st].i = v->i[l];
+#define FB_DEFINE_LANE_MOVES(X, CT, CVT, VT, MT, V)                                           \
+    static inline void fb_cv##X##_load(CVT *v, const CT *x)                                   \
+    {                                                                                         \
+        VT a, b;                                                                              \
+        memcpy(&a, x, sizeof a);                                                              \
+        memcpy(&b, x + V / 2, sizeof b);                                                      \
+        v->r = FB_SHUFFLE(MT, a, b, FB_IDX(FB_EVEN_, V));                                     \
+        v->i = FB_SHUFFLE(MT, a, b, FB_IDX(FB_ODD_, V));                                      \
+    }                                                                                         \
+    static inline void fb_cv##X##_store(const CVT *v, CT *x)                                  \
+    {                                                                                         \
+        VT a = FB_SHUFFLE(MT, v->r, v->i, FB_IDX(FB_LO_, V));                                 \
+        VT b = FB_SHUFFLE(MT, v->r, v->i, FB_IDX(FB_HI_, V));                                 \
+        memcpy(x, &a, sizeof a);                                                              \
+        memcpy(x + V / 2, &b, sizeof b);                                                      \
+    }                                                                                         \
+    static inline void fb_cv##X##_store_rows(const CVT *v, CT *x, fb_idx st)                  \
+    {                                                                                         \
+        CT t[V];                                                                              \
+        fb_cv##X##_store(v, t);                                                               \
+        for (int l = 0; l < V; ++l) x[l * st] = t[l];                                         \
     }
-}
+
+FB_DEFINE_LANE_MOVES(d, fb_cd, fb_cvd, fb_vd, fb_md, FB_VLEN_D)
+FB_DEFINE_LANE_MOVES(f, fb_cf, fb_cvf, fb_vf, fb_mf, FB_VLEN_F)
 
 /* Blocked transforms (fb_cfft_blocked.h) handle this many vector groups at once (4 groups of
  * lanes read whole cache lines); each group needs FB_BLK_GROUP_SIZE(p) vector values. */

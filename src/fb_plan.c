@@ -3,6 +3,7 @@
  * The cache is a small table per precision, least recently used evicted, guarded by one mutex.
  * A plan handed out by _get carries a reference; eviction only drops the cache's own reference, so
  * a plan in use by another thread is destroyed by its last _release, never under that thread. */
+#include "fb_target.h"   /* first: names this build's symbols */
 #include "fb_plan.h"
 #include "fb_lanes.h"
 #include "fb_twiddle.h"

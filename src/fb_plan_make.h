@@ -212,7 +212,8 @@ int PNAME(_make)(fb_idx n, PLAN **out)
     fb_idx n1 = n >= FB_BLOCKED_MIN ? PNAME(_blocked_n1)(n) : 0;
     if (n1)
         err = PNAME(_add_blocked)(*out, n1);
-    else if (n % FB_PVLEN == 0 && n >= FB_SPLIT_MIN)
+    else if (n % FB_PVLEN == 0 && n >= FB_SPLIT_MIN &&
+             (FB_PVLEN <= 4 || (n / FB_PVLEN) % FB_PVLEN == 0))   /* wide lanes: no tail */
         err = PNAME(_add_split)(*out);
     if (err != FB_OK) { PNAME(_destroy)(*out); *out = NULL; }
     return err;
@@ -234,8 +235,8 @@ void PNAME(_destroy)(PLAN *p)
 
 fb_idx PNAME(_work)(const PLAN *p)
 {
-    if (p->col) return p->n + FB_PVLEN * FB_BLK_GROUPS * FB_BLK_GROUP_SIZE(p);
-    if (p->half) return 2 * p->n + FB_PVLEN * p->half->maxgen;
+    if (p->col) return p->n + FB_PVLEN * FB_BLK_GROUPS * FB_BLK_GROUP_SIZE(p) + FB_ALIGN_SLACK;
+    if (p->half) return 2 * p->n + FB_PVLEN * p->half->maxgen + FB_ALIGN_SLACK;
     return p->sub ? 2 * p->sub->n + PNAME(_work)(p->sub) : p->maxgen;
 }
 

@@ -1,0 +1,66 @@
+/* fb_dispatch.c: runtime CPU dispatch between the builds of fb_target.h.
+ *
+ * The best target the CPU supports is chosen once, at the first call. FFTBACKEND_SIMD=baseline
+ * or =avx2 forces a level (so tests can run every path the machine supports); a level the CPU
+ * or the build lacks falls back to the baseline, and fb_simd_level() says what is in use. */
+#include "fb_batch.h"
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef int (*c2c_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
+                      int, const int *, int, double, int);
+
+#define FB_TARGET_DECLS(T)                                                                     \
+    int fb_c2c_d_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
+                     int, const int *, int, double, int);                                      \
+    int fb_c2c_f_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
+                     int, const int *, int, double, int);
+FB_TARGET_DECLS(base)
+#if defined(FB_HAVE_AVX2)
+FB_TARGET_DECLS(avx2)
+#endif
+
+static c2c_fn c2c_d = fb_c2c_d_base, c2c_f = fb_c2c_f_base;
+static const char *level = "baseline";
+static pthread_once_t choose_once = PTHREAD_ONCE_INIT;
+
+static int cpu_has_avx2(void)
+{
+#if defined(FB_HAVE_AVX2) && (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+#else
+    return 0;
+#endif
+}
+
+static void choose(void)
+{
+    const char *want = getenv("FFTBACKEND_SIMD");
+    int avx2 = cpu_has_avx2();
+    if (want && strcmp(want, "baseline") == 0) avx2 = 0;
+#if defined(FB_HAVE_AVX2)
+    if (avx2) { c2c_d = fb_c2c_d_avx2; c2c_f = fb_c2c_f_avx2; level = "avx2"; }
+#endif
+}
+
+const char *fb_simd_level(void)
+{
+    pthread_once(&choose_once, choose);
+    return level;
+}
+
+int fb_c2c_d(const void *in, void *out, int ndim, const fb_idx *shape, const fb_idx *istride,
+             const fb_idx *ostride, int naxes, const int *axes, int fwd, double fct, int nthreads)
+{
+    pthread_once(&choose_once, choose);
+    return c2c_d(in, out, ndim, shape, istride, ostride, naxes, axes, fwd, fct, nthreads);
+}
+
+int fb_c2c_f(const void *in, void *out, int ndim, const fb_idx *shape, const fb_idx *istride,
+             const fb_idx *ostride, int naxes, const int *axes, int fwd, double fct, int nthreads)
+{
+    pthread_once(&choose_once, choose);
+    return c2c_f(in, out, ndim, shape, istride, ostride, naxes, axes, fwd, fct, nthreads);
+}

@@ -1,0 +1,38 @@
+/* fb_target.h: one build of the kernels per SIMD target.
+ *
+ * meson compiles fb_batch.c, fb_cfft.c and fb_plan.c once for the baseline (SSE2: every x86-64)
+ * and once with -mavx2 -mfma -DFB_SIMD_AVX2. Every external name of those files gets the target's
+ * suffix here, so the builds live side by side in one module; fb_dispatch.c chooses one at run
+ * time. Include this first in each of those files, before any other fb_ header.
+ */
+#ifndef FB_TARGET_H
+#define FB_TARGET_H
+
+#if defined(FB_SIMD_AVX2)
+#define FB_TNAME(x) x##_avx2
+#else
+#define FB_TNAME(x) x##_base
+#endif
+
+#define fb_c2c_d FB_TNAME(fb_c2c_d)
+#define fb_c2c_f FB_TNAME(fb_c2c_f)
+#define fb_cexec_d FB_TNAME(fb_cexec_d)
+#define fb_cexec_f FB_TNAME(fb_cexec_f)
+#define fb_cexec_vd FB_TNAME(fb_cexec_vd)
+#define fb_cexec_vf FB_TNAME(fb_cexec_vf)
+#define fb_cexec_from_d FB_TNAME(fb_cexec_from_d)
+#define fb_cexec_from_f FB_TNAME(fb_cexec_from_f)
+#define fb_cplan_d_make FB_TNAME(fb_cplan_d_make)
+#define fb_cplan_f_make FB_TNAME(fb_cplan_f_make)
+#define fb_cplan_d_destroy FB_TNAME(fb_cplan_d_destroy)
+#define fb_cplan_f_destroy FB_TNAME(fb_cplan_f_destroy)
+#define fb_cplan_d_work FB_TNAME(fb_cplan_d_work)
+#define fb_cplan_f_work FB_TNAME(fb_cplan_f_work)
+#define fb_cplan_d_lands_in_other FB_TNAME(fb_cplan_d_lands_in_other)
+#define fb_cplan_f_lands_in_other FB_TNAME(fb_cplan_f_lands_in_other)
+#define fb_cplan_d_get FB_TNAME(fb_cplan_d_get)
+#define fb_cplan_f_get FB_TNAME(fb_cplan_f_get)
+#define fb_cplan_d_release FB_TNAME(fb_cplan_d_release)
+#define fb_cplan_f_release FB_TNAME(fb_cplan_f_release)
+
+#endif
