@@ -8,15 +8,17 @@ Use it as a ``scipy.fft`` backend::
     with scipy.fft.set_backend(fftbackend):
         y = scipy.fft.fft(x)
 
-(or permanently with ``scipy.fft.set_global_backend(fftbackend)`` /
-``scipy.fft.register_backend(fftbackend)``), or call the transforms directly:
+(or for the whole program with ``scipy.fft.register_backend(fftbackend)``:
+SciPy still handles what we do not; ``set_global_backend`` would replace SciPy
+instead), or call the transforms directly:
 ``fftbackend.fft(x)``.  Arguments, output dtypes and error messages are those
 of ``scipy.fft``.  Transforms this package does not implement, and input it
 cannot handle (long double), are left to SciPy.
 """
 from ._backend import __ua_domain__, __ua_function__
 from ._basic import fft, fft2, fftn, ifft, ifft2, ifftn
+from ._config import show_config
 
 __version__ = "0.1.0"
 
-__all__ = ["fft", "ifft", "fft2", "ifft2", "fftn", "ifftn"]
+__all__ = ["fft", "ifft", "fft2", "ifft2", "fftn", "ifftn", "show_config"]

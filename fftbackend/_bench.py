@@ -341,9 +341,11 @@ def format_seconds(seconds: float) -> str:
 
 
 def versions_line() -> str:
+    from . import _core
     return (
-        f"fftbackend {package_version()}, SciPy {scipy.__version__}, numpy {np.__version__}, "
-        f"Python {platform.python_version()}, {platform.machine()}; single-threaded, warm calls"
+        f"fftbackend {package_version()} (SIMD: {_core.simd_level()}), SciPy {scipy.__version__}, "
+        f"numpy {np.__version__}, Python {platform.python_version()}, {platform.machine()}; "
+        "single-threaded, warm calls"
     )
 
 
