@@ -1,94 +1,12 @@
-/* fb_batch.c: line bookkeeping and thread splitting shared by both precisions; the copy and
- * transform loop itself is fb_batch_tmpl.h. */
+/* fb_batch.c: the complex executor of fb_batch.h for both precisions (fb_batch_tmpl.h) on the
+ * line bookkeeping of fb_lines.h. */
 #include "fb_target.h"   /* first: names this build's symbols */
 #include "fb_batch.h"
 #include "fb_lanes.h"
-#include <pthread.h>
-#include <string.h>
+#include "fb_lines.h"
 
 /* Vector groups of lines gathered together on strided axes, so reads use whole cache lines. */
 #define FB_MAXGROUP 4
-
-/* The lines along one axis: every index of the other dimensions, in C order. */
-typedef struct {
-    const void *plan;
-    int fwd;
-    double fct;
-    const char *src;
-    char *dst;
-    fb_idx n, sstr, dstr;                     /* length and byte strides along the axis */
-    int nd;                                   /* the other dimensions: */
-    fb_idx dims[FB_MAXDIM], sst[FB_MAXDIM], dstd[FB_MAXDIM];
-    fb_idx lo, hi;                            /* this job's lines */
-    int err;
-} line_job;
-
-static void make_line_job(line_job *jb, const char *src, char *dst, int ndim, const fb_idx *shape,
-                          const fb_idx *sstride, const fb_idx *dstride, int ax)
-{
-    memset(jb, 0, sizeof(*jb));
-    jb->src = src;
-    jb->dst = dst;
-    jb->n = shape[ax];
-    jb->sstr = sstride[ax];
-    jb->dstr = dstride[ax];
-    fb_idx lines = 1;
-    for (int d = 0; d < ndim; ++d) {
-        if (d == ax) continue;
-        jb->dims[jb->nd] = shape[d];
-        jb->sst[jb->nd] = sstride[d];
-        jb->dstd[jb->nd] = dstride[d];
-        jb->nd++;
-        lines *= shape[d];
-    }
-    jb->lo = 0;
-    jb->hi = lines;
-}
-
-static void line_offsets(const line_job *jb, fb_idx line, fb_idx *so, fb_idx *dof)
-{
-    fb_idx s = 0, o = 0;
-    for (int d = jb->nd - 1; d >= 0; --d) {
-        const fb_idx q = line / jb->dims[d], idx = line - q * jb->dims[d];
-        s += idx * jb->sst[d];
-        o += idx * jb->dstd[d];
-        line = q;
-    }
-    *so = s;
-    *dof = o;
-}
-
-/* Splits base's lines over up to nthreads threads, in whole groups of vlen lines so that the
- * grouping (and therefore every rounding) is the same as in a single-threaded call. A thread
- * that cannot be started has its share run by the caller instead. */
-static int run_split(line_job *base, int nthreads, int vlen, void *(*fn)(void *))
-{
-    const fb_idx lines = base->hi - base->lo;
-    const fb_idx groups = (lines + vlen - 1) / vlen;
-    fb_idx nth = nthreads < groups ? nthreads : groups;
-    if (nth <= 1) { fn(base); return base->err; }
-    line_job jobs[64];
-    pthread_t tid[64];
-    int started[64];
-    if (nth > 64) nth = 64;
-    for (fb_idx t = 0; t < nth; ++t) {
-        jobs[t] = *base;
-        jobs[t].lo = base->lo + (groups * t / nth) * vlen;
-        fb_idx hi = base->lo + (groups * (t + 1) / nth) * vlen;
-        jobs[t].hi = hi < base->hi ? hi : base->hi;
-        jobs[t].err = FB_OK;
-    }
-    for (fb_idx t = 1; t < nth; ++t)
-        started[t] = pthread_create(&tid[t], NULL, fn, &jobs[t]) == 0;
-    fn(&jobs[0]);
-    int err = jobs[0].err;
-    for (fb_idx t = 1; t < nth; ++t) {
-        if (started[t]) pthread_join(tid[t], NULL);
-        else fn(&jobs[t]);
-        if (jobs[t].err != FB_OK) err = jobs[t].err;
-    }
-    return err;
-}
 
 #define FB_BSFX d
 #define FB_REAL double

@@ -50,7 +50,7 @@
 FB_DECLARE_PLAN(d, fb_cd)
 FB_DECLARE_PLAN(f, fb_cf)
 
-/* Plans the cache keeps per precision (least recently used evicted). */
-#define FB_CACHE_SIZE 16
+
+
 
 #endif
