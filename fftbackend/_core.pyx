@@ -19,6 +19,20 @@ cdef extern from "fb_batch.h" nogil:
                  int fwd, double fct, int nthreads)
     const char *fb_simd_level()
 
+cdef extern from "fb_rfft.h" nogil:
+    int fb_r2c_d(const void *inp, void *out, int ndim, const fb_idx *shape,
+                 const fb_idx *istride, const fb_idx *ostride, int axis, int fwd, int full,
+                 double fct, int nthreads)
+    int fb_r2c_f(const void *inp, void *out, int ndim, const fb_idx *shape,
+                 const fb_idx *istride, const fb_idx *ostride, int axis, int fwd, int full,
+                 double fct, int nthreads)
+    int fb_c2r_d(const void *inp, void *out, int ndim, const fb_idx *shape,
+                 const fb_idx *istride, const fb_idx *ostride, int axis, int fwd,
+                 double fct, int nthreads)
+    int fb_c2r_f(const void *inp, void *out, int ndim, const fb_idx *shape,
+                 const fb_idx *istride, const fb_idx *ostride, int axis, int fwd,
+                 double fct, int nthreads)
+
 cdef extern from "fb_common.h" nogil:
     int FB_OK, FB_ENOMEM, FB_EINVAL, FB_ETHREAD
 
@@ -87,6 +101,112 @@ def c2c(cnp.ndarray a not None, cnp.ndarray out, tuple axes, bint forward,
     cdef int err
     with nogil:
         err = fn(ip, op, ndim, shape, istr, ostr, naxes, ax, forward, fct, nthreads)
+    if err != FB_OK:
+        raise_error(err)
+    return out
+
+
+cdef cnp.ndarray checked_output(cnp.ndarray out, int ndim, cnp.npy_intp *dims, int typenum):
+    """`out` if it has this shape and dtype and may be written, else raise; None: a new array."""
+    cdef int d
+    if out is None:
+        return cnp.PyArray_EMPTY(ndim, dims, typenum, 0)
+    if cnp.PyArray_TYPE(out) != typenum:
+        raise TypeError("output dtype does not match the transform")
+    if not cnp.PyArray_ISBEHAVED(out):
+        raise ValueError("output must be aligned, writeable and in native byte order")
+    if cnp.PyArray_NDIM(out) != ndim:
+        raise ValueError("output has the wrong number of dimensions")
+    for d in range(ndim):
+        if cnp.PyArray_DIMS(out)[d] != dims[d]:
+            raise ValueError("output has the wrong shape")
+    return out
+
+
+def r2c(cnp.ndarray a not None, cnp.ndarray out, int axis, bint forward, double fct,
+        int nthreads, bint full=False):
+    """Real-to-complex FFT of `a` along `axis` into `out` (None: a new C-ordered array) with
+    n//2+1 values along axis, or all n with full=True; forward=False gives the conjugate
+    (ihfft). Scaled by fct."""
+    cdef int typenum = cnp.PyArray_TYPE(a), otype
+    if typenum == cnp.NPY_DOUBLE:
+        otype = cnp.NPY_CDOUBLE
+    elif typenum == cnp.NPY_FLOAT:
+        otype = cnp.NPY_CFLOAT
+    else:
+        raise TypeError(f"r2c: unsupported dtype {a.dtype}")
+    if not cnp.PyArray_ISBEHAVED_RO(a):
+        raise ValueError("r2c: input must be aligned and in native byte order")
+    cdef int ndim = cnp.PyArray_NDIM(a), d
+    if ndim < 1 or ndim > FB_MAXDIM or axis < 0 or axis >= ndim:
+        raise ValueError("r2c: bad axis or number of dimensions")
+    cdef fb_idx shape[64]
+    cdef fb_idx istr[64]
+    cdef fb_idx ostr[64]
+    cdef cnp.npy_intp odims[64]
+    for d in range(ndim):
+        shape[d] = cnp.PyArray_DIMS(a)[d]
+        odims[d] = shape[d]
+        istr[d] = cnp.PyArray_STRIDES(a)[d]
+    if shape[axis] < 1:
+        raise ValueError("r2c: the transformed axis is empty")
+    odims[axis] = shape[axis] if full else shape[axis] // 2 + 1
+    out = checked_output(out, ndim, odims, otype)
+    for d in range(ndim):
+        ostr[d] = cnp.PyArray_STRIDES(out)[d]
+    cdef const void *ip = cnp.PyArray_DATA(a)
+    cdef void *op = cnp.PyArray_DATA(out)
+    cdef int err
+    with nogil:
+        if typenum == cnp.NPY_DOUBLE:
+            err = fb_r2c_d(ip, op, ndim, shape, istr, ostr, axis, forward, full, fct, nthreads)
+        else:
+            err = fb_r2c_f(ip, op, ndim, shape, istr, ostr, axis, forward, full, fct, nthreads)
+    if err != FB_OK:
+        raise_error(err)
+    return out
+
+
+def c2r(cnp.ndarray a not None, cnp.ndarray out, int axis, Py_ssize_t n, bint forward,
+        double fct, int nthreads):
+    """Complex-to-real FFT along `axis`: `a` holds n//2+1 values there, `out` (None: a new
+    C-ordered array) gets n real values. forward=False: irfft (unnormalised); True: hfft.
+    Scaled by fct; `a` is not written."""
+    cdef int typenum = cnp.PyArray_TYPE(a), otype
+    if typenum == cnp.NPY_CDOUBLE:
+        otype = cnp.NPY_DOUBLE
+    elif typenum == cnp.NPY_CFLOAT:
+        otype = cnp.NPY_FLOAT
+    else:
+        raise TypeError(f"c2r: unsupported dtype {a.dtype}")
+    if not cnp.PyArray_ISBEHAVED_RO(a):
+        raise ValueError("c2r: input must be aligned and in native byte order")
+    cdef int ndim = cnp.PyArray_NDIM(a), d
+    if ndim < 1 or ndim > FB_MAXDIM or axis < 0 or axis >= ndim:
+        raise ValueError("c2r: bad axis or number of dimensions")
+    if n < 1 or cnp.PyArray_DIMS(a)[axis] != n // 2 + 1:
+        raise ValueError("c2r: the input needs n//2+1 values along the axis")
+    cdef fb_idx shape[64]
+    cdef fb_idx istr[64]
+    cdef fb_idx ostr[64]
+    cdef cnp.npy_intp odims[64]
+    for d in range(ndim):
+        odims[d] = cnp.PyArray_DIMS(a)[d]
+        istr[d] = cnp.PyArray_STRIDES(a)[d]
+    odims[axis] = n
+    for d in range(ndim):
+        shape[d] = odims[d]
+    out = checked_output(out, ndim, odims, otype)
+    for d in range(ndim):
+        ostr[d] = cnp.PyArray_STRIDES(out)[d]
+    cdef const void *ip = cnp.PyArray_DATA(a)
+    cdef void *op = cnp.PyArray_DATA(out)
+    cdef int err
+    with nogil:
+        if typenum == cnp.NPY_CDOUBLE:
+            err = fb_c2r_d(ip, op, ndim, shape, istr, ostr, axis, forward, fct, nthreads)
+        else:
+            err = fb_c2r_f(ip, op, ndim, shape, istr, ostr, axis, forward, fct, nthreads)
     if err != FB_OK:
         raise_error(err)
     return out

@@ -31,7 +31,10 @@ static void cache_postfork(void) { pthread_mutex_unlock(&cache_lock); }
 static pthread_once_t atfork_once = PTHREAD_ONCE_INIT;
 static void register_atfork(void) { (void)pthread_atfork(cache_prefork, cache_postfork, cache_postfork); }
 
-#define FB_DEFINE_CACHE(TAG, T, GET, RELEASE, MAKE, DESTROY)                                                                 \
+/* the extra level expands TAG (it may be a macro such as FB_PSFX) before it is pasted */
+#define FB_DEFINE_CACHE(TAG, T, GET, RELEASE, MAKE, DESTROY) \
+    FB_DEFINE_CACHE_(TAG, T, GET, RELEASE, MAKE, DESTROY)
+#define FB_DEFINE_CACHE_(TAG, T, GET, RELEASE, MAKE, DESTROY)                                                                 \
     static struct { T *plan; uint64_t used; } cache_##TAG[FB_CACHE_SIZE];       \
                                                                                              \
     static T *lookup_##TAG(fb_idx n) /* lock held */                            \

@@ -134,8 +134,8 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
 #define VDFT4(b0, b1, b2, b3, a0, a1, a2, a3) { FB_CVT t1, t2, t3, t4;                      \
         VADD(t1, a0, a2) VSUB(t2, a0, a2) VADD(t3, a1, a3) VSUB(t4, a1, a3) VROT(t4)         \
         VADD(b0, t1, t3) VSUB(b2, t1, t3) VADD(b1, t2, t4) VSUB(b3, t2, t4) }
-        FB_CVT x;
 #if FB_VLEN == 2
+        FB_CVT x;
         VADD(x, z[0], z[1]) STORE(&x, data + k);
         VSUB(x, z[0], z[1]) STORE(&x, data + k + h);
 #elif FB_VLEN == 4
@@ -146,7 +146,7 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
 #else
         {
             const FB_TW hsqt2 = (FB_TW)0.70710678118654752440;
-            FB_CVT e0, e1, e2, e3, o0, o1, o2, o3, t;
+            FB_CVT e0, e1, e2, e3, o0, o1, o2, o3, t, x;
             VDFT4(e0, e1, e2, e3, z[0], z[2], z[4], z[6])
             VDFT4(o0, o1, o2, o3, z[1], z[3], z[5], z[7])
             t = o1; VROT(t) VADD(t, t, o1) o1.r = hsqt2 * t.r; o1.i = hsqt2 * t.i;   /* w8 */

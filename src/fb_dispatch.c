@@ -4,24 +4,39 @@
  * or =avx2 forces a level (so tests can run every path the machine supports); a level the CPU
  * or the build lacks falls back to the baseline, and fb_simd_level() says what is in use. */
 #include "fb_batch.h"
+#include "fb_rfft.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 typedef int (*c2c_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
                       int, const int *, int, double, int);
+typedef int (*r2c_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
+                      int, int, int, double, int);
+typedef int (*c2r_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
+                      int, int, double, int);
 
 #define FB_TARGET_DECLS(T)                                                                     \
     int fb_c2c_d_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
                      int, const int *, int, double, int);                                      \
     int fb_c2c_f_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
-                     int, const int *, int, double, int);
+                     int, const int *, int, double, int);                                      \
+    int fb_r2c_d_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
+                     int, int, int, double, int);                                              \
+    int fb_r2c_f_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
+                     int, int, int, double, int);                                              \
+    int fb_c2r_d_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
+                     int, int, double, int);                                                   \
+    int fb_c2r_f_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
+                     int, int, double, int);
 FB_TARGET_DECLS(base)
 #if defined(FB_HAVE_AVX2)
 FB_TARGET_DECLS(avx2)
 #endif
 
 static c2c_fn c2c_d = fb_c2c_d_base, c2c_f = fb_c2c_f_base;
+static r2c_fn r2c_d = fb_r2c_d_base, r2c_f = fb_r2c_f_base;
+static c2r_fn c2r_d = fb_c2r_d_base, c2r_f = fb_c2r_f_base;
 static const char *level = "baseline";
 static pthread_once_t choose_once = PTHREAD_ONCE_INIT;
 
@@ -41,7 +56,12 @@ static void choose(void)
     int avx2 = cpu_has_avx2();
     if (want && strcmp(want, "baseline") == 0) avx2 = 0;
 #if defined(FB_HAVE_AVX2)
-    if (avx2) { c2c_d = fb_c2c_d_avx2; c2c_f = fb_c2c_f_avx2; level = "avx2"; }
+    if (avx2) {
+        c2c_d = fb_c2c_d_avx2; c2c_f = fb_c2c_f_avx2;
+        r2c_d = fb_r2c_d_avx2; r2c_f = fb_r2c_f_avx2;
+        c2r_d = fb_c2r_d_avx2; c2r_f = fb_c2r_f_avx2;
+        level = "avx2";
+    }
 #endif
 }
 
@@ -63,4 +83,32 @@ int fb_c2c_f(const void *in, void *out, int ndim, const fb_idx *shape, const fb_
 {
     pthread_once(&choose_once, choose);
     return c2c_f(in, out, ndim, shape, istride, ostride, naxes, axes, fwd, fct, nthreads);
+}
+
+int fb_r2c_d(const void *in, void *out, int ndim, const fb_idx *shape, const fb_idx *istride,
+             const fb_idx *ostride, int axis, int fwd, int full, double fct, int nthreads)
+{
+    pthread_once(&choose_once, choose);
+    return r2c_d(in, out, ndim, shape, istride, ostride, axis, fwd, full, fct, nthreads);
+}
+
+int fb_r2c_f(const void *in, void *out, int ndim, const fb_idx *shape, const fb_idx *istride,
+             const fb_idx *ostride, int axis, int fwd, int full, double fct, int nthreads)
+{
+    pthread_once(&choose_once, choose);
+    return r2c_f(in, out, ndim, shape, istride, ostride, axis, fwd, full, fct, nthreads);
+}
+
+int fb_c2r_d(const void *in, void *out, int ndim, const fb_idx *shape, const fb_idx *istride,
+             const fb_idx *ostride, int axis, int fwd, double fct, int nthreads)
+{
+    pthread_once(&choose_once, choose);
+    return c2r_d(in, out, ndim, shape, istride, ostride, axis, fwd, fct, nthreads);
+}
+
+int fb_c2r_f(const void *in, void *out, int ndim, const fb_idx *shape, const fb_idx *istride,
+             const fb_idx *ostride, int axis, int fwd, double fct, int nthreads)
+{
+    pthread_once(&choose_once, choose);
+    return c2r_f(in, out, ndim, shape, istride, ostride, axis, fwd, fct, nthreads);
 }

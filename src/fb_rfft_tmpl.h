@@ -1,0 +1,323 @@
+/* fb_rfft_tmpl.h: real plans and the real executor of fb_rfft.h for one precision. A template
+ * included by fb_rfft.c with FB_PSFX (d, f), FB_REAL, FB_TW, FB_TWT, FB_CT, FB_CVT, FB_VLEN. */
+
+#define RNAME(x) FB_CAT3(x, _, FB_PSFX)
+#define RPLAN FB_CAT2(fb_rplan_, FB_PSFX)
+#define CPLAN FB_CAT2(fb_cplan_, FB_PSFX)
+#define CGET FB_CAT3(fb_cplan_, FB_PSFX, _get)
+#define CRELEASE FB_CAT3(fb_cplan_, FB_PSFX, _release)
+#define CWORK FB_CAT3(fb_cplan_, FB_PSFX, _work)
+#define EXEC_S FB_CAT2(fb_cexec_, FB_PSFX)
+#define EXEC_V FB_CAT2(fb_cexec_v, FB_PSFX)
+#define EXEC_FROM FB_CAT2(fb_cexec_from_, FB_PSFX)
+#define POST_S FB_CAT2(r2c_post_s, FB_PSFX)
+#define POST_V FB_CAT2(r2c_post_v, FB_PSFX)
+#define PRE_S FB_CAT2(c2r_pre_s, FB_PSFX)
+#define PRE_V FB_CAT2(c2r_pre_v, FB_PSFX)
+
+/* A real plan: the complex plan it runs on (shared, from the complex cache) and, for even n,
+ * the untangling twiddles w_n^k, k <= n/4. Read-only once made. */
+typedef struct RPLAN {
+    fb_idx n;
+    const CPLAN *cp;     /* length n/2 (even n) or n (odd n) */
+    FB_TWT *tw;
+    int refs;            /* cache bookkeeping (fb_cache.h) */
+} RPLAN;
+
+static void RNAME(rplan_destroy)(RPLAN *p)
+{
+    if (!p) return;
+    CRELEASE(p->cp);
+    fb_free(p->tw);
+    free(p);
+}
+
+static int RNAME(rplan_make)(fb_idx n, RPLAN **out)
+{
+    *out = NULL;
+    if (n < 1) return FB_EINVAL;
+    RPLAN *p = (RPLAN *)calloc(1, sizeof(RPLAN));
+    if (!p) return FB_ENOMEM;
+    p->n = n;
+    p->cp = CGET(n % 2 ? n : n / 2);
+    if (!p->cp) { free(p); return FB_ENOMEM; }
+    if (n % 2 == 0) {
+        const fb_idx q = n / 4 + 1;
+        p->tw = (FB_TWT *)fb_malloc(sizeof(FB_TWT) * (size_t)q);
+        fb_roots roots;
+        int err = p->tw ? fb_roots_init(&roots, n) : FB_ENOMEM;
+        if (err != FB_OK) { RNAME(rplan_destroy)(p); return err; }
+        long double c, s;
+        for (fb_idx k = 0; k < q; ++k) {
+            fb_roots_get(&roots, k, &c, &s);
+            p->tw[k].r = (FB_TW)c;
+            p->tw[k].i = (FB_TW)s;
+        }
+        fb_roots_free(&roots);
+    }
+    *out = p;
+    return FB_OK;
+}
+
+FB_DEFINE_CACHE(FB_PSFX, RPLAN, RNAME(rplan_get), RNAME(rplan_release), RNAME(rplan_make),
+                RNAME(rplan_destroy))
+
+/* lane values each line (or group of FB_VLEN lines) needs: spectrum (n + 1), z, other, work */
+static fb_idx RNAME(per_line)(const RPLAN *p)
+{
+    return 3 * (p->n + 1) + CWORK(p->cp) + FB_ALIGN_SLACK;
+}
+
+/* ---- one line at a time ---- */
+
+static void RNAME(r2c_line)(const RPLAN *p, int fwd, int full, FB_TW fct, const char *src,
+                            fb_idx ss, char *dst, fb_idx ds, FB_CT *buf)
+{
+    const fb_idx n = p->n;
+    FB_CT *z = buf, *other = buf + n + 1, *work = (FB_CT *)fb_align64(buf + 2 * (n + 1));
+    if (n % 2 == 0) {
+        const fb_idx h = n / 2;
+        const FB_CT *Z;
+        if ((p->cp->half || p->cp->col) && ss == (fb_idx)sizeof(FB_REAL)) {
+            Z = EXEC_FROM(p->cp, 1, src, (fb_idx)sizeof(FB_CT), fct, z, work);
+        } else {
+            for (fb_idx k = 0; k < h; ++k) {
+                z[k].r = *(const FB_REAL *)(src + 2 * k * ss) * fct;
+                z[k].i = *(const FB_REAL *)(src + (2 * k + 1) * ss) * fct;
+            }
+            Z = EXEC_S(p->cp, 1, z, other, work);
+        }
+        POST_S(Z, h, p->tw, fwd, full, dst, ds);
+        return;
+    }
+    for (fb_idx k = 0; k < n; ++k) {
+        z[k].r = *(const FB_REAL *)(src + k * ss) * fct;
+        z[k].i = 0;
+    }
+    const FB_CT *Y = EXEC_S(p->cp, 1, z, other, work);
+    const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;
+    const fb_idx m = full ? n : n / 2 + 1;
+    for (fb_idx k = 0; k < m; ++k) {
+        FB_CT *y = (FB_CT *)(dst + k * ds);
+        y->r = Y[k].r;
+        y->i = sg * Y[k].i;
+    }
+}
+
+static void RNAME(c2r_line)(const RPLAN *p, int fwd, FB_TW fct, const char *src, fb_idx ss,
+                            char *dst, fb_idx ds, FB_CT *buf)
+{
+    const fb_idx n = p->n;
+    FB_CT *z = buf, *other = buf + n + 1, *work = (FB_CT *)fb_align64(buf + 2 * (n + 1));
+    if (n % 2 == 0) {
+        const fb_idx h = n / 2;
+        PRE_S(src, ss, h, p->tw, fwd, fct, z);
+        if ((p->cp->half || p->cp->col) && ds == (fb_idx)sizeof(FB_REAL)) {
+            /* the output line, read as h complex values, receives the transform directly */
+            EXEC_FROM(p->cp, 0, (const char *)z, (fb_idx)sizeof(FB_CT), 1, (FB_CT *)dst, work);
+            return;
+        }
+        const FB_CT *x = EXEC_S(p->cp, 0, z, other, work);
+        for (fb_idx k = 0; k < h; ++k) {
+            *(FB_REAL *)(dst + 2 * k * ds) = x[k].r;
+            *(FB_REAL *)(dst + (2 * k + 1) * ds) = x[k].i;
+        }
+        return;
+    }
+    /* odd n: the Hermitian extension of X, conjugated for hfft */
+    const FB_TW si = fwd ? (FB_TW)-1 : (FB_TW)1;
+    z[0].r = ((const FB_CT *)src)->r * fct;
+    z[0].i = 0;
+    for (fb_idx k = 1; 2 * k < n; ++k) {
+        const FB_CT *x = (const FB_CT *)(src + k * ss);
+        z[k].r = z[n - k].r = x->r * fct;
+        z[k].i = si * fct * x->i;
+        z[n - k].i = -z[k].i;
+    }
+    const FB_CT *y = EXEC_S(p->cp, 0, z, other, work);
+    for (fb_idx k = 0; k < n; ++k) *(FB_REAL *)(dst + k * ds) = y[k].r;
+}
+
+/* ---- FB_VLEN lines at once, one per vector lane ---- */
+
+static void RNAME(r2c_lines)(const line_job *jb, const RPLAN *p, fb_idx line, FB_CVT *buf)
+{
+    const fb_idx n = p->n, ss = jb->sstr, ds = jb->dstr;
+    const FB_TW fct = (FB_TW)jb->fct;
+    const char *src[FB_VLEN];
+    char *dst[FB_VLEN];
+    for (int l = 0; l < FB_VLEN; ++l) {
+        fb_idx so, dof;
+        line_offsets(jb, line + l, &so, &dof);
+        src[l] = jb->src + so;
+        dst[l] = jb->dst + dof;
+    }
+    FB_CVT *X = buf, *z = buf + n + 1, *other = z + n + 1;
+    FB_CVT *work = (FB_CVT *)fb_align64(other + n + 1);
+    fb_idx m;
+    if (n % 2 == 0) {
+        const fb_idx h = n / 2;
+        for (fb_idx k = 0; k < h; ++k)
+            for (int l = 0; l < FB_VLEN; ++l) {
+                z[k].r[l] = *(const FB_REAL *)(src[l] + 2 * k * ss) * fct;
+                z[k].i[l] = *(const FB_REAL *)(src[l] + (2 * k + 1) * ss) * fct;
+            }
+        const FB_CVT *Z = EXEC_V(p->cp, 1, z, other, work);
+        POST_V(Z, h, p->tw, jb->fwd, jb->full, (char *)X, (fb_idx)sizeof(FB_CVT));
+        m = jb->full ? n : h + 1;
+    } else {
+        const FB_REAL zero = 0;
+        for (fb_idx k = 0; k < n; ++k)
+            for (int l = 0; l < FB_VLEN; ++l) {
+                z[k].r[l] = *(const FB_REAL *)(src[l] + k * ss) * fct;
+                z[k].i[l] = zero;
+            }
+        const FB_CVT *Y = EXEC_V(p->cp, 1, z, other, work);
+        const FB_TW sg = jb->fwd ? (FB_TW)1 : (FB_TW)-1;
+        m = jb->full ? n : n / 2 + 1;
+        for (fb_idx k = 0; k < m; ++k) {
+            X[k].r = Y[k].r;
+            X[k].i = sg * Y[k].i;
+        }
+    }
+    for (fb_idx k = 0; k < m; ++k)
+        for (int l = 0; l < FB_VLEN; ++l) {
+            FB_CT *y = (FB_CT *)(dst[l] + k * ds);
+            y->r = X[k].r[l];
+            y->i = X[k].i[l];
+        }
+}
+
+static void RNAME(c2r_lines)(const line_job *jb, const RPLAN *p, fb_idx line, FB_CVT *buf)
+{
+    const fb_idx n = p->n, ss = jb->sstr, ds = jb->dstr, m = n / 2 + 1;
+    const FB_TW fct = (FB_TW)jb->fct;
+    const char *src[FB_VLEN];
+    char *dst[FB_VLEN];
+    for (int l = 0; l < FB_VLEN; ++l) {
+        fb_idx so, dof;
+        line_offsets(jb, line + l, &so, &dof);
+        src[l] = jb->src + so;
+        dst[l] = jb->dst + dof;
+    }
+    FB_CVT *X = buf, *z = buf + n + 1, *other = z + n + 1;
+    FB_CVT *work = (FB_CVT *)fb_align64(other + n + 1);
+    for (fb_idx k = 0; k < m; ++k)
+        for (int l = 0; l < FB_VLEN; ++l) {
+            const FB_CT *x = (const FB_CT *)(src[l] + k * ss);
+            X[k].r[l] = x->r;
+            X[k].i[l] = x->i;
+        }
+    const FB_CVT *x;
+    if (n % 2 == 0) {
+        const fb_idx h = n / 2;
+        PRE_V((const char *)X, (fb_idx)sizeof(FB_CVT), h, p->tw, jb->fwd, fct, z);
+        x = EXEC_V(p->cp, 0, z, other, work);
+        for (fb_idx k = 0; k < h; ++k)
+            for (int l = 0; l < FB_VLEN; ++l) {
+                *(FB_REAL *)(dst[l] + 2 * k * ds) = x[k].r[l];
+                *(FB_REAL *)(dst[l] + (2 * k + 1) * ds) = x[k].i[l];
+            }
+        return;
+    }
+    const FB_TW si = jb->fwd ? (FB_TW)-1 : (FB_TW)1;
+    z[0].r = X[0].r * fct;
+    z[0].i = X[0].r - X[0].r;   /* zeros */
+    for (fb_idx k = 1; 2 * k < n; ++k) {
+        z[k].r = z[n - k].r = X[k].r * fct;
+        z[k].i = (si * fct) * X[k].i;
+        z[n - k].i = -z[k].i;
+    }
+    x = EXEC_V(p->cp, 0, z, other, work);
+    for (fb_idx k = 0; k < n; ++k)
+        for (int l = 0; l < FB_VLEN; ++l) *(FB_REAL *)(dst[l] + k * ds) = x[k].r[l];
+}
+
+/* ---- the line loop, per thread ---- */
+
+static void RNAME(run_real)(line_job *jb, int r2c)
+{
+    const RPLAN *p = (const RPLAN *)jb->plan;
+    const fb_idx per = RNAME(per_line)(p);
+    /* contiguous single lines whose complex plan has a split or blocked algorithm run best one
+     * at a time, reading or writing the array directly */
+    const int contiguous = (r2c ? jb->sstr : jb->dstr) == (fb_idx)sizeof(FB_REAL);
+    const int one_by_one = contiguous && (p->cp->half || p->cp->col);
+    const size_t bytes = one_by_one ? sizeof(FB_CT) * (size_t)per : sizeof(FB_CVT) * (size_t)per;
+    FB_CVT *buf = (FB_CVT *)fb_scratch_take(bytes);
+    if (!buf) { jb->err = FB_ENOMEM; return; }
+    const FB_TW fct = (FB_TW)jb->fct;
+    for (fb_idx line = jb->lo; line < jb->hi;) {
+        if (!one_by_one && jb->hi - line >= FB_VLEN) {
+            if (r2c) RNAME(r2c_lines)(jb, p, line, buf);
+            else RNAME(c2r_lines)(jb, p, line, buf);
+            line += FB_VLEN;
+        } else {
+            fb_idx so, dof;
+            line_offsets(jb, line, &so, &dof);
+            if (r2c)
+                RNAME(r2c_line)(p, jb->fwd, jb->full, fct, jb->src + so, jb->sstr,
+                                jb->dst + dof, jb->dstr, (FB_CT *)buf);
+            else
+                RNAME(c2r_line)(p, jb->fwd, fct, jb->src + so, jb->sstr, jb->dst + dof,
+                                jb->dstr, (FB_CT *)buf);
+            line += 1;
+        }
+    }
+    fb_scratch_give(buf, bytes);
+}
+
+static void *RNAME(r2c_main)(void *arg) { RNAME(run_real)((line_job *)arg, 1); return NULL; }
+static void *RNAME(c2r_main)(void *arg) { RNAME(run_real)((line_job *)arg, 0); return NULL; }
+
+static int RNAME(run_axis)(const void *in, void *out, int ndim, const fb_idx *shape,
+                           const fb_idx *istride, const fb_idx *ostride, int axis, int fwd,
+                           int full, double fct, int nthreads, int r2c)
+{
+    if (ndim < 1 || ndim > FB_MAXDIM || axis < 0 || axis >= ndim) return FB_EINVAL;
+    for (int d = 0; d < ndim; ++d) if (shape[d] < 0) return FB_EINVAL;
+    if (shape[axis] < 1) return FB_EINVAL;
+    for (int d = 0; d < ndim; ++d) if (shape[d] == 0) return FB_OK;
+    const RPLAN *p = RNAME(rplan_get)(shape[axis]);
+    if (!p) return FB_ENOMEM;
+    line_job base;
+    make_line_job(&base, (const char *)in, (char *)out, ndim, shape, istride, ostride, axis);
+    base.plan = p;
+    base.fwd = fwd;
+    base.full = full;
+    base.fct = fct;
+    int err = run_split(&base, nthreads < 1 ? 1 : nthreads, FB_VLEN,
+                        r2c ? RNAME(r2c_main) : RNAME(c2r_main));
+    RNAME(rplan_release)(p);
+    return err;
+}
+
+int FB_CAT2(fb_r2c_, FB_PSFX)(const void *in, void *out, int ndim, const fb_idx *shape,
+                              const fb_idx *istride, const fb_idx *ostride, int axis, int fwd,
+                              int full, double fct, int nthreads)
+{
+    return RNAME(run_axis)(in, out, ndim, shape, istride, ostride, axis, fwd, full, fct,
+                           nthreads, 1);
+}
+
+int FB_CAT2(fb_c2r_, FB_PSFX)(const void *in, void *out, int ndim, const fb_idx *shape,
+                              const fb_idx *istride, const fb_idx *ostride, int axis, int fwd,
+                              double fct, int nthreads)
+{
+    return RNAME(run_axis)(in, out, ndim, shape, istride, ostride, axis, fwd, 0, fct, nthreads,
+                           0);
+}
+
+#undef RNAME
+#undef RPLAN
+#undef CPLAN
+#undef CGET
+#undef CRELEASE
+#undef CWORK
+#undef EXEC_S
+#undef EXEC_V
+#undef EXEC_FROM
+#undef POST_S
+#undef POST_V
+#undef PRE_S
+#undef PRE_V
