@@ -6,7 +6,9 @@
  *      result multiplied by w_n^(j2 k1) on the way out to the buffer W (n1 x n2);
  *   2. the n1 rows of W: FFTs of length n2, several rows per vector, whose lanes, written out
  *      side by side, are exactly the transposed output X[k1 + n1 k2].
- * Two passes over memory instead of log_8(n); each small FFT works inside the cache. W is kept
+ * Two passes over memory instead of log_8(n); each small FFT works inside the cache. The same
+ * scheme serves mid-size lengths the lane split cannot take (n not a multiple of the lane count,
+ * e.g. odd n = n1 n2): there it is what puts a single row on vector lanes at all. W is kept
  * in blocks of R = FB_BLK_GROUPS * V rows with element j2 of those rows side by side
  * (W[k1, j2] at (k1 / R) R n2 + j2 R + k1 % R), so step 1 writes and step 2 reads whole
  * contiguous runs instead of walking rows a page apart.
@@ -36,14 +38,14 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
     const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;   /* backward: conjugate twiddles */
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;   /* rows per block of step 2 */
 
-    /* step 1: columns j2 .. j2 + lanes - 1 */
+    /* step 1: columns j2 .. j2 + lanes - 1; the last block may hold fewer columns, and its last
+     * vector group fewer than FB_VLEN (the spare lanes compute zeros and are not stored) */
     for (fb_idx j2 = 0; j2 < n2;) {
-        int groups = (int)((n2 - j2) / FB_VLEN);
-        if (groups > FB_BLK_GROUPS) groups = FB_BLK_GROUPS;
-        const int lanes = groups * FB_VLEN;
+        const int lanes = (int)(n2 - j2 < R ? n2 - j2 : R);
+        const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
         for (fb_idx j1 = 0; j1 < n1; ++j1) {
             const char *row = src + (n2 * j1 + j2) * ss;
-            if (ss == (fb_idx)sizeof(FB_CT))
+            if (ss == (fb_idx)sizeof(FB_CT) && whole)
                 for (int g = 0; g < groups; ++g) {
                     FB_CVT *b = vb + g * per_group + j1;
                     LOAD(b, (const FB_CT *)row + g * FB_VLEN);
@@ -51,11 +53,11 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
                     b->i *= fct;
                 }
             else
-                for (int l = 0; l < lanes; ++l) {
-                    const FB_CT *x = (const FB_CT *)(row + l * ss);
+                for (int l = 0; l < groups * FB_VLEN; ++l) {
                     FB_CVT *b = vb + (l / FB_VLEN) * per_group + j1;
-                    b->r[l % FB_VLEN] = x->r * fct;
-                    b->i[l % FB_VLEN] = x->i * fct;
+                    const FB_CT *x = (const FB_CT *)(row + l * ss);
+                    b->r[l % FB_VLEN] = l < lanes ? x->r * fct : (FB_TW)0;
+                    b->i[l % FB_VLEN] = l < lanes ? x->i * fct : (FB_TW)0;
                 }
         }
         const FB_CVT *res[FB_BLK_GROUPS];
@@ -81,20 +83,32 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
                 FB_CVT t;
                 t.r = y.r * wr - y.i * wi;
                 t.i = y.r * wi + y.i * wr;
-                STORE_ROWS(&t, out + g * FB_VLEN * RK, RK);
+                if ((g + 1) * FB_VLEN <= lanes)
+                    STORE_ROWS(&t, out + g * FB_VLEN * RK, RK);
+                else
+                    for (int v = 0; g * FB_VLEN + v < lanes; ++v) {
+                        out[(g * FB_VLEN + v) * RK].r = t.r[v];
+                        out[(g * FB_VLEN + v) * RK].i = t.i[v];
+                    }
             }
         }
         j2 += lanes;
     }
     /* step 2: rows k1 .. k1 + lanes - 1 of W, written transposed into data */
     for (fb_idx k1 = 0; k1 < n1;) {
-        int groups = (int)((n1 - k1) / FB_VLEN);
-        if (groups > FB_BLK_GROUPS) groups = FB_BLK_GROUPS;
-        const int lanes = groups * FB_VLEN;
+        const int lanes = (int)(n1 - k1 < R ? n1 - k1 : R);
+        const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
         const FB_CT *wblk = W + k1 * n2;   /* block of `lanes` rows, stored side by side */
         for (fb_idx j2 = 0; j2 < n2; ++j2)
-            for (int g = 0; g < groups; ++g)
-                LOAD(vb + g * per_group + j2, wblk + j2 * lanes + g * FB_VLEN);
+            if (whole)
+                for (int g = 0; g < groups; ++g)
+                    LOAD(vb + g * per_group + j2, wblk + j2 * lanes + g * FB_VLEN);
+            else
+                for (int l = 0; l < groups * FB_VLEN; ++l) {
+                    FB_CVT *b = vb + (l / FB_VLEN) * per_group + j2;
+                    b->r[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].r : (FB_TW)0;
+                    b->i[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].i : (FB_TW)0;
+                }
         const FB_CVT *res[FB_BLK_GROUPS];
         for (int g = 0; g < groups; ++g) {
             FB_CVT *b = vb + g * per_group;
@@ -102,7 +116,13 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
         }
         for (fb_idx k2 = 0; k2 < n2; ++k2) {
             FB_CT *out = data + k1 + n1 * k2;
-            for (int g = 0; g < groups; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
+            if (whole)
+                for (int g = 0; g < groups; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
+            else
+                for (int l = 0; l < lanes; ++l) {
+                    out[l].r = res[l / FB_VLEN][k2].r[l % FB_VLEN];
+                    out[l].i = res[l / FB_VLEN][k2].i[l % FB_VLEN];
+                }
         }
         k1 += lanes;
     }

@@ -145,16 +145,22 @@ static int PNAME(_add_split)(PLAN *p)
     return FB_OK;
 }
 
-/* The split n = n1 * n2 of the blocked algorithm: both multiples of the lane count (so every
- * column and row group fills its vectors), n1 as close to sqrt(n) as possible. 0 if none. */
-static fb_idx PNAME(_blocked_n1)(fb_idx n)
+/* The split n = n1 * n2 of the blocked algorithm, n1 as close to sqrt(n) as possible: with
+ * `whole`, both multiples of the lane count (every vector group full, for large n); otherwise
+ * any factors >= 2. 0 if there is none. */
+static fb_idx PNAME(_blocked_n1)(fb_idx n, int whole)
 {
     fb_idx best = 0;
     double target = sqrt((double)n), bestdist = 0.0;
-    for (fb_idx d = FB_PVLEN; d * FB_PVLEN <= n; d += FB_PVLEN) {
-        if (n % d || (n / d) % FB_PVLEN) continue;
-        double dist = fabs(log((double)d / target));
-        if (!best || dist < bestdist) { best = d; bestdist = dist; }
+    for (fb_idx e = 2; e * e <= n; ++e) {
+        if (n % e) continue;
+        const fb_idx pair[2] = {e, n / e};
+        for (int j = 0; j < 2; ++j) {
+            const fb_idx d = pair[j];
+            if (whole && (d % FB_PVLEN || (n / d) % FB_PVLEN)) continue;
+            double dist = fabs(log((double)d / target));
+            if (!best || dist < bestdist) { best = d; bestdist = dist; }
+        }
     }
     return best;
 }
@@ -209,11 +215,13 @@ int PNAME(_make)(fb_idx n, PLAN **out)
     if (fb_prefer_bluestein(n)) return PNAME(_make_bluestein)(n, out);
     int err = PNAME(_make_radix)(n, out);
     if (err != FB_OK) return err;
-    fb_idx n1 = n >= FB_BLOCKED_MIN ? PNAME(_blocked_n1)(n) : 0;
+    const int splittable = n % FB_PVLEN == 0 && n >= FB_SPLIT_MIN &&
+                           (FB_PVLEN <= 4 || (n / FB_PVLEN) % FB_PVLEN == 0);   /* no tail */
+    fb_idx n1 = n >= FB_BLOCKED_MIN ? PNAME(_blocked_n1)(n, 1) : 0;
+    if (!n1 && !splittable && n >= FB_SPLIT_MIN) n1 = PNAME(_blocked_n1)(n, 0);
     if (n1)
         err = PNAME(_add_blocked)(*out, n1);
-    else if (n % FB_PVLEN == 0 && n >= FB_SPLIT_MIN &&
-             (FB_PVLEN <= 4 || (n / FB_PVLEN) % FB_PVLEN == 0))   /* wide lanes: no tail */
+    else if (splittable)
         err = PNAME(_add_split)(*out);
     if (err != FB_OK) { PNAME(_destroy)(*out); *out = NULL; }
     return err;
