@@ -1,4 +1,6 @@
-"""Complex FFTs with SciPy's ``scipy.fft`` signatures and semantics.
+"""Complex FFTs with SciPy's ``scipy.fft`` signatures and semantics (real
+input goes to the real kernel, see `_real_input`; the real transforms
+``rfft``... live in `_real`).
 
 Argument handling lives in `_helper`; this module only wires it to the C
 kernel.  Each transform exists in two flavours:
@@ -14,9 +16,21 @@ import functools
 import scipy.fft as _scipy_fft
 
 from ._core import c2c as _c2c_kernel
+from ._core import r2c as _r2c_kernel
 from ._helper import _Unsupported, prepare_c2c, prepare_c2cn
 
 __all__ = ["c2c", "c2cn", "fft", "ifft", "fft2", "ifft2", "fftn", "ifftn"]
+
+
+def _real_input(a, axes, forward, fct, nthreads):
+    """Complex transform of real ``a``: the real kernel gives the whole
+    spectrum along the last of ``axes`` (faster than transforming a complex
+    copy, and exactly Hermitian as SciPy's is), the complex one then finishes
+    the other axes in place."""
+    out = _r2c_kernel(a, None, axes[-1], forward, fct, nthreads, True)
+    if len(axes) > 1:
+        _c2c_kernel(out, out, axes[:-1], forward, 1.0, nthreads)
+    return out
 
 
 def _c2c(forward, x, n=None, axis=-1, norm=None, overwrite_x=False,
@@ -25,6 +39,8 @@ def _c2c(forward, x, n=None, axis=-1, norm=None, overwrite_x=False,
         forward, x, n, axis, norm, overwrite_x, workers, plan)
     if axes is None:   # nothing to compute: `a` is the result
         return a
+    if a.dtype.kind == "f":
+        return _real_input(a, axes, forward, fct, nthreads)
     return _c2c_kernel(a, out, axes, forward, fct, nthreads)
 
 
@@ -34,6 +50,8 @@ def _c2cn(forward, x, s=None, axes=None, norm=None, overwrite_x=False,
         forward, x, s, axes, norm, overwrite_x, workers, plan)
     if axes is None:   # nothing to compute: `a` is the result
         return a
+    if a.dtype.kind == "f":
+        return _real_input(a, axes, forward, fct, nthreads)
     return _c2c_kernel(a, out, axes, forward, fct, nthreads)
 
 

@@ -63,6 +63,23 @@ def batch_case(dtype: str, shape: tuple[int, ...], axis: int, func: str = "fft")
     return Case(f"{func} {dtype} {dims} axis={axis}", dtype, shape, func, {"axis": axis})
 
 
+def array_case(dtype: str, shape: tuple[int, ...], func: str) -> Case:
+    dims = "x".join(str(d) for d in shape)
+    return Case(f"{func} {dtype} {dims}", dtype, shape, func)
+
+
+# The real output precision of each complex half-spectrum dtype (what irfft returns).
+_REAL_OF = {"complex128": "float64", "complex64": "float32"}
+
+
+def irfft_case(dtype: str, n: int) -> Case:
+    """irfft to ``n`` real points: the input is a complex half-spectrum of length n//2+1.
+
+    Labelled by the output dtype, like the rfft row it inverts.
+    """
+    return Case(f"irfft {_REAL_OF[dtype]} n={n}", dtype, (n // 2 + 1,), "irfft", {"n": n})
+
+
 # Sizes cover powers of two (small, cache-sized, large), smooth composites (1000 = 2^3 5^3,
 # 6720 = 2^6 3 5 7, 7500 = 2^2 3 5^4) and primes (4099, 65537, 1000003) that need Bluestein/Rader.
 FULL_CASES: list[Case] = [
@@ -71,6 +88,12 @@ FULL_CASES: list[Case] = [
     *(vector_case("complex64", n) for n in (1024, 65536)),
     batch_case("complex128", (1000, 1024), axis=0),
     batch_case("complex128", (1000, 1024), axis=-1),
+    # Real transforms: rfft of float64 input, irfft back to float64 (from the half-spectrum),
+    # a 2-D rfft, and fft of real input (which takes the real kernel and completes the spectrum).
+    *(vector_case("float64", n, "rfft") for n in (1024, 4096, 65536, 2**20, 6720)),
+    *(irfft_case("complex128", n) for n in (1024, 4096, 65536, 2**20, 6720)),
+    array_case("float64", (2048, 2048), "rfft2"),
+    vector_case("float64", 65536),
 ]
 
 # Small enough to finish in a few seconds: the test suite and CI run these so the job cannot rot.
@@ -79,6 +102,7 @@ QUICK_CASES: list[Case] = [
     vector_case("complex64", 1024),
     batch_case("complex128", (64, 128), axis=0),
     batch_case("complex128", (64, 128), axis=-1),
+    vector_case("float64", 1024, "rfft"),
 ]
 
 FULL_REPEATS = 31
@@ -171,9 +195,11 @@ def run_under(column: Column, call: Call) -> Any:
 
 
 def normwise_rel_error(result: np.ndarray, expected: np.ndarray) -> float:
-    # Norms in double precision so a complex64 result is not judged by a single-precision norm.
-    diff = np.linalg.norm((result.astype(np.complex128) - expected.astype(np.complex128)).ravel())
-    scale = np.linalg.norm(expected.astype(np.complex128).ravel())
+    # Norms in double precision so a complex64 / float32 result is not judged by a
+    # single-precision norm; real results (irfft, hfft...) stay real.
+    wide = np.complex128 if np.iscomplexobj(result) or np.iscomplexobj(expected) else np.float64
+    diff = np.linalg.norm((result.astype(wide) - expected.astype(wide)).ravel())
+    scale = np.linalg.norm(expected.astype(wide).ravel())
     return float(diff / scale) if scale > 0 else float(diff)
 
 

@@ -8,8 +8,12 @@ reproduced by performing the equivalent operation in the same order, so the
 order of the checks below is part of the contract too.
 
 What comes out of here is exactly what the C binding needs: a native-order,
-aligned complex64/complex128 array, an output array, non-negative axes, a
-float scale factor and a thread count.
+aligned complex64/complex128 (or, for real input, float32/float64) array, an
+output array, non-negative axes, a float scale factor and a thread count.
+
+Complex transforms follow SciPy's ``c2c``/``c2cn``, real ones its ``r2c``/``r2cn``
+(``rfft*``, ``ihfft*``) and ``c2r``/``c2rn`` (``irfft*``, ``hfft*``), each with
+its own order of checks.
 """
 import math
 import operator
@@ -32,9 +36,23 @@ _COMPLEX128 = np.dtype(np.complex128)
 _FLOAT32 = np.dtype(np.float32)
 _FLOAT64 = np.dtype(np.float64)
 
-# Complex dtype that real input of a given dtype.char is transformed in.
-# Integers, booleans and anything converted to float64 land on complex128.
+# Complex dtype that real input of a given dtype.char is transformed in, and
+# the real dtype it is read in (float16 is computed in single precision).
+# Integers, booleans and anything converted to float64 land on double precision.
 _COMPLEX_FOR_REAL = {"e": _COMPLEX64, "f": _COMPLEX64}
+_FLOAT_FOR_REAL = {"e": _FLOAT32, "f": _FLOAT32}
+# Real dtype of the output of a complex-to-real transform, by dtype.char.
+_FLOAT_FOR_COMPLEX = {"F": _FLOAT32}
+
+
+def _complex_for(dtype):
+    """Complex dtype of the transform of real input of ``dtype``."""
+    return _COMPLEX_FOR_REAL.get(dtype.char, _COMPLEX128)
+
+
+def _float_for(dtype):
+    """Real dtype of the real output of a transform of complex ``dtype``."""
+    return _FLOAT_FOR_COMPLEX.get(dtype.char, _FLOAT64)
 
 PLAN_MESSAGE = ("Passing a precomputed plan is not yet supported by "
                 "scipy.fft functions")
@@ -148,8 +166,9 @@ def as_inexact(x):
 
     - ``a``: complex input as a native-order, aligned complex64/complex128
       array; real input as a float16/32/64, integer or boolean array of any
-      byte order and alignment (it is always copied into a complex array by
-      `conform`, which takes care of both).
+      byte order and alignment (`conform_real` turns it into what the real
+      kernel reads, `conform` into a complex array; both take care of byte
+      order and alignment).
     - ``owned``: True when ``a`` is a buffer we allocated ourselves, so it may
       be overwritten without the user's ``overwrite_x`` permission (SciPy's
       ``_datacopied`` rule).
@@ -188,10 +207,9 @@ def as_inexact(x):
     return np.asarray(original, np.float64), True, original
 
 
-def conform(a, owned, lengths, axes):
-    """Crop or zero-pad ``a`` to ``lengths`` along ``axes`` and make it complex
-    (SciPy's ``_fix_shape``).  Returns ``(a, owned)``."""
-    shape = a.shape
+def _crop_or_pad(shape, lengths, axes):
+    """SciPy's ``_fix_shape`` plan: the index reading the kept part of the
+    input, the target shape and whether zero padding is needed."""
     index = [slice(None)] * len(shape)
     target_shape = list(shape)
     pad = False
@@ -203,18 +221,40 @@ def conform(a, owned, lengths, axes):
             index[ax] = slice(0, shape[ax])
             pad = True
         target_shape[ax] = n
-    index = tuple(index)
+    return tuple(index), target_shape, pad
 
+
+def conform(a, owned, lengths, axes):
+    """Crop or zero-pad ``a`` to ``lengths`` along ``axes`` and make it complex
+    (SciPy's ``_fix_shape``).  Returns ``(a, owned)``."""
+    index, target_shape, pad = _crop_or_pad(a.shape, lengths, axes)
     complex_input = a.dtype.kind == "c"
     if pad:
         result = np.zeros(target_shape, a.dtype if complex_input
-                          else _COMPLEX_FOR_REAL.get(a.dtype.char, _COMPLEX128))
+                          else _complex_for(a.dtype))
         result[index] = a[index]
         return result, True
     cropped = a[index]
     if complex_input:
         return cropped, owned
-    return cropped.astype(_COMPLEX_FOR_REAL.get(a.dtype.char, _COMPLEX128)), True
+    return cropped.astype(_complex_for(a.dtype)), True
+
+
+def conform_real(a, lengths=(), axes=()):
+    """Real counterpart of `conform`: crop or zero-pad real ``a`` (SciPy pads in
+    its working dtype, so do we) and return it as the native-order, aligned
+    float32/float64 array the real kernel reads, a view whenever possible.
+    The result is only ever read, so who owns it does not matter."""
+    dtype = _FLOAT_FOR_REAL.get(a.dtype.char, _FLOAT64)
+    index, target_shape, pad = _crop_or_pad(a.shape, lengths, axes)
+    if pad:
+        result = np.zeros(target_shape, dtype)
+        result[index] = a[index]
+        return result
+    cropped = a[index] if lengths else a
+    if cropped.dtype == dtype and cropped.flags.aligned:   # == also compares byte order
+        return cropped
+    return cropped.astype(dtype)
 
 
 # --------------------------------------------------------------------------
@@ -295,28 +335,28 @@ def output_for(a, reuse):
 # --------------------------------------------------------------------------
 # everything a transform needs, in SciPy's order of checks
 #
-# Both functions return (a, out, axes, fct, nthreads) ready for the kernel
-# (out None: the kernel allocates it), or (result, None, None, ...) when there
-# is nothing to compute.
+# Each prepare_* function returns what its kernel call needs, or the result
+# itself (with None in place of the axis/axes) when there is nothing to compute.
+#
+# The fast paths at their top handle the calls that dominate small
+# transforms: a native, aligned ndarray of a dtype the kernel takes and
+# default arguments.  Anything unusual takes the general path, which checks
+# everything in SciPy's order.
 
 def prepare_c2c(forward, x, n, axis, norm, overwrite_x, workers, plan):
-    """Arguments of a 1-D complex transform (``fft``/``ifft``)."""
-    # Fast path for the calls that dominate small transforms: a native
-    # complex (aligned) or real ndarray and default arguments.  Anything
-    # unusual takes the general path, which checks everything in SciPy's order.
+    """Arguments of a 1-D complex transform (``fft``/``ifft``):
+    ``(a, out, axes, fct, nthreads)``.  ``a`` is complex, or real
+    float32/float64 (the caller then uses the real kernel; ``out`` is None)."""
     if (type(x) is _ndarray and n is None and norm is None and workers is None
             and overwrite_x is False and plan is None and type(axis) is int):
         dtype = x.dtype
-        complex_input = dtype is _COMPLEX128 or dtype is _COMPLEX64
-        if (complex_input and x.flags.aligned) or dtype is _FLOAT64 or dtype is _FLOAT32:
+        if (dtype is _COMPLEX128 or dtype is _COMPLEX64 or dtype is _FLOAT64
+                or dtype is _FLOAT32) and x.flags.aligned:
             shape = x.shape
             ndim = len(shape)
             if -ndim <= axis < ndim and x.size:   # size 0: no kernel call
-                if complex_input:
-                    a, out = x, None   # None: the binding allocates the output
-                else:   # the complex copy is ours: transform it in place
-                    a = out = x.astype(_COMPLEX128 if dtype is _FLOAT64 else _COMPLEX64)
-                return (a, out, (axis + ndim if axis < 0 else axis,),
+                # out None: the binding allocates the output
+                return (x, None, (axis + ndim if axis < 0 else axis,),
                         1.0 if forward else 1.0 / shape[axis],
                         _workers_state.__dict__.get("default_workers", 1)
                         if _workers_state is not None else default_workers())
@@ -328,25 +368,32 @@ def prepare_c2c(forward, x, n, axis, norm, overwrite_x, workers, plan):
     exponent = norm_exponent(norm, forward)
     nthreads = num_threads(workers)
 
+    complex_input = a.dtype.kind == "c"
     if n is None:
         npoints = a.shape[axis]
         if npoints < 1:
             raise ValueError(f"invalid number of data points ({npoints}) specified")
-        if a.dtype.kind != "c":
-            a, owned = conform(a, owned, (npoints,), (axis,))
+        if not complex_input:
+            a = conform_real(a)
     else:
         if n < 1:
             raise ValueError(f"invalid number of data points ({n}) specified")
-        a, owned = conform(a, owned, (n,), (axis,))
+        if complex_input:
+            a, owned = conform(a, owned, (n,), (axis,))
+        else:
+            a = conform_real(a, (n,), (axis,))
         npoints = a.shape[axis]
 
     axis = _index(axis)
     if axis < 0:
         axis += a.ndim
-    out = output_for(a, reuse or owned)
+    # Real input is never overwritten (SciPy does not either): the real
+    # kernel writes a new complex array.
+    out = output_for(a, reuse or owned) if complex_input else None
     nthreads = _as_thread_count(nthreads)
     if a.size == 0:
-        return out, None, None, None, None
+        return (out if complex_input else _empty(a.shape, _complex_for(a.dtype)),
+                None, None, None, None)
     return a, out, (axis,), scale_factor(exponent, npoints), nthreads
 
 
@@ -368,21 +415,17 @@ def _plain_axes(axes, ndim):
 
 
 def prepare_c2cn(forward, x, s, axes, norm, overwrite_x, workers, plan):
-    """Arguments of an N-D complex transform (``fftn``/``fft2`` and inverses)."""
-    # Fast path, as in prepare_c2c, for axes None or a plain tuple of ints.
+    """Arguments of an N-D complex transform (``fftn``/``fft2`` and inverses),
+    as `prepare_c2c` returns them."""
     if (type(x) is _ndarray and s is None and norm is None and workers is None
             and overwrite_x is False and plan is None):
         dtype = x.dtype
-        complex_input = dtype is _COMPLEX128 or dtype is _COMPLEX64
-        if (complex_input and x.flags.aligned) or dtype is _FLOAT64 or dtype is _FLOAT32:
+        if (dtype is _COMPLEX128 or dtype is _COMPLEX64 or dtype is _FLOAT64
+                or dtype is _FLOAT32) and x.flags.aligned:
             shape = x.shape
             plain = _plain_axes(axes, len(shape))
             if plain and x.size:     # size > 0: every transformed length is >= 1
-                if complex_input:
-                    a, out = x, None   # None: the binding allocates the output
-                else:
-                    a = out = x.astype(_COMPLEX128 if dtype is _FLOAT64 else _COMPLEX64)
-                return (a, out, plain,
+                return (x, None, plain,
                         1.0 if forward else 1.0 / math.prod([shape[ax] for ax in plain]),
                         _workers_state.__dict__.get("default_workers", 1)
                         if _workers_state is not None else default_workers())
@@ -406,12 +449,203 @@ def prepare_c2cn(forward, x, s, axes, norm, overwrite_x, workers, plan):
         # SciPy returns its input untouched, without looking at norm.
         return original, None, None, None, None
 
-    if s is not None or a.dtype.kind != "c":
+    complex_input = a.dtype.kind == "c"
+    if not complex_input:
+        a = conform_real(a, lengths, axes)
+    elif s is not None:
         a, owned = conform(a, owned, lengths, axes)
     exponent = norm_exponent(norm, forward)
-    out = output_for(a, reuse or owned)
+    out = output_for(a, reuse or owned) if complex_input else None
     nthreads = _as_thread_count(nthreads)
     if a.size == 0:
-        return out, None, None, None, None
+        return (out if complex_input else _empty(a.shape, _complex_for(a.dtype)),
+                None, None, None, None)
     npoints = math.prod(lengths)
     return a, out, tuple(axes), scale_factor(exponent, npoints), nthreads
+
+
+# Real transforms.  SciPy never looks at overwrite_x in them (and never
+# writes into the input), so neither do we.
+
+def prepare_r2c(forward, x, n, axis, norm, workers, plan):
+    """Arguments of a 1-D real-input transform (``rfft``/``ihfft``):
+    ``(a, axis, fct, nthreads)``, ``a`` a native, aligned float32/float64
+    array."""
+    if (type(x) is _ndarray and n is None and norm is None and workers is None
+            and plan is None and type(axis) is int):
+        dtype = x.dtype
+        if (dtype is _FLOAT64 or dtype is _FLOAT32) and x.flags.aligned:
+            shape = x.shape
+            ndim = len(shape)
+            if -ndim <= axis < ndim and x.size:
+                return (x, axis + ndim if axis < 0 else axis,
+                        1.0 if forward else 1.0 / shape[axis],
+                        _workers_state.__dict__.get("default_workers", 1)
+                        if _workers_state is not None else default_workers())
+
+    if plan is not None:
+        raise NotImplementedError(PLAN_MESSAGE)
+    a, _, _ = as_inexact(x)
+    exponent = norm_exponent(norm, forward)
+    nthreads = num_threads(workers)
+    if a.dtype.kind == "c":
+        raise TypeError("x must be a real sequence")
+
+    if n is None:
+        npoints = a.shape[axis]
+        if npoints < 1:
+            raise ValueError(f"invalid number of data points ({npoints}) specified")
+        a = conform_real(a)
+    else:
+        if n < 1:
+            raise ValueError(f"invalid number of data points ({n}) specified")
+        a = conform_real(a, (n,), (axis,))
+        npoints = a.shape[axis]
+
+    axis = _index(axis)
+    if axis < 0:
+        axis += a.ndim
+    nthreads = _as_thread_count(nthreads)
+    if a.size == 0:
+        shape = list(a.shape)
+        shape[axis] = npoints // 2 + 1
+        return _empty(shape, _complex_for(a.dtype)), None, None, None
+    return a, axis, scale_factor(exponent, npoints), nthreads
+
+
+def prepare_c2r(forward, x, n, axis, norm, workers, plan):
+    """Arguments of a 1-D real-output transform (``irfft``/``hfft``):
+    ``(a, axis, n, fct, nthreads)``, ``a`` a native, aligned complex array
+    with ``n // 2 + 1`` points along ``axis`` and ``n`` the output length."""
+    if (type(x) is _ndarray and n is None and norm is None and workers is None
+            and plan is None and type(axis) is int):
+        dtype = x.dtype
+        if (dtype is _COMPLEX128 or dtype is _COMPLEX64) and x.flags.aligned:
+            shape = x.shape
+            ndim = len(shape)
+            if -ndim <= axis < ndim and x.size:
+                npoints = 2 * (shape[axis] - 1)
+                if npoints > 0:
+                    return (x, axis + ndim if axis < 0 else axis, npoints,
+                            1.0 if forward else 1.0 / npoints,
+                            _workers_state.__dict__.get("default_workers", 1)
+                            if _workers_state is not None else default_workers())
+
+    if plan is not None:
+        raise NotImplementedError(PLAN_MESSAGE)
+    a, owned, _ = as_inexact(x)
+    exponent = norm_exponent(norm, forward)
+    nthreads = num_threads(workers)
+    # (real input is made complex, as SciPy does, by `conform` below)
+
+    if n is None:
+        n = (a.shape[axis] - 1) * 2
+        if n < 1:
+            raise ValueError(f"Invalid number of data points ({n}) specified")
+        if a.dtype.kind != "c":
+            a, owned = conform(a, owned, (), ())
+    else:
+        npoints = n // 2 + 1      # what the input is cropped or padded to
+        if npoints < 1:
+            raise ValueError(f"invalid number of data points ({npoints}) specified")
+        a, owned = conform(a, owned, (npoints,), (axis,))
+        # SciPy's binding reads an output length of 0 as "the odd length
+        # 2 * m - 1", m = 0 // 2 + 1 = 1 here: one point.
+        n = _index(n) or 1
+
+    axis = _index(axis)
+    if axis < 0:
+        axis += a.ndim
+    nthreads = _as_thread_count(nthreads)
+    if a.size == 0:
+        shape = list(a.shape)
+        shape[axis] = n
+        return _empty(shape, _float_for(a.dtype)), None, None, None, None
+    return a, axis, n, scale_factor(exponent, n), nthreads
+
+
+def prepare_r2cn(forward, x, s, axes, norm, workers, plan):
+    """Arguments of an N-D real-input transform (``rfftn``/``ihfftn``):
+    ``(a, axes, fct, nthreads)``; the last of ``axes`` is the halved one."""
+    if (type(x) is _ndarray and s is None and norm is None and workers is None
+            and plan is None):
+        dtype = x.dtype
+        if (dtype is _FLOAT64 or dtype is _FLOAT32) and x.flags.aligned:
+            shape = x.shape
+            plain = _plain_axes(axes, len(shape))
+            if plain and x.size:
+                return (x, plain,
+                        1.0 if forward else 1.0 / math.prod([shape[ax] for ax in plain]),
+                        _workers_state.__dict__.get("default_workers", 1)
+                        if _workers_state is not None else default_workers())
+
+    if plan is not None:
+        raise NotImplementedError(PLAN_MESSAGE)
+    a, _, _ = as_inexact(x)
+    if a.dtype.kind == "c":
+        raise TypeError("x must be a real sequence")
+    lengths, axes = shape_and_axes(a, s, axes)
+    a = conform_real(a, lengths, axes)
+    exponent = norm_exponent(norm, forward)
+    nthreads = num_threads(workers)
+    if not axes:
+        raise ValueError("at least 1 axis must be transformed")
+
+    nthreads = _as_thread_count(nthreads)
+    if a.size == 0:
+        shape = list(a.shape)
+        shape[axes[-1]] = lengths[-1] // 2 + 1
+        return _empty(shape, _complex_for(a.dtype)), None, None, None
+    return a, tuple(axes), scale_factor(exponent, math.prod(lengths)), nthreads
+
+
+def prepare_c2rn(forward, x, s, axes, norm, workers, plan):
+    """Arguments of an N-D real-output transform (``irfftn``/``hfftn``):
+    ``(a, work, axes, n, fct, nthreads)``.  ``a`` is a native, aligned
+    complex array with ``n // 2 + 1`` points along the last of ``axes``, ``n``
+    the output length there; ``work`` is where the complex transform over the
+    other axes may be written: ``a`` itself when it is our own copy, else
+    None (a new array)."""
+    if (type(x) is _ndarray and s is None and norm is None and workers is None
+            and plan is None):
+        dtype = x.dtype
+        if (dtype is _COMPLEX128 or dtype is _COMPLEX64) and x.flags.aligned:
+            shape = x.shape
+            plain = _plain_axes(axes, len(shape))
+            if plain and x.size:
+                npoints = 2 * (shape[plain[-1]] - 1)
+                if npoints > 0:
+                    return (x, None, plain, npoints,
+                            1.0 if forward else
+                            1.0 / (npoints * math.prod([shape[ax] for ax in plain[:-1]])),
+                            _workers_state.__dict__.get("default_workers", 1)
+                            if _workers_state is not None else default_workers())
+
+    if plan is not None:
+        raise NotImplementedError(PLAN_MESSAGE)
+    a, owned, _ = as_inexact(x)
+    # (real input is made complex, as SciPy does, by `conform` below)
+    lengths, axes = shape_and_axes(a, s, axes)
+    if not axes:
+        raise ValueError("at least 1 axis must be transformed")
+    lengths = list(lengths)
+    if s is None:
+        # SciPy's default output length: even, so odd lengths are lost.
+        lengths[-1] = (a.shape[axes[-1]] - 1) * 2
+    exponent = norm_exponent(norm, forward)
+    nthreads = num_threads(workers)
+
+    n = lengths[-1]
+    lengths[-1] = n // 2 + 1
+    a, owned = conform(a, owned, lengths, axes)
+    if n == 0:
+        n = 1      # SciPy's binding: the odd length 2 * 1 - 1, as in prepare_c2r
+    nthreads = _as_thread_count(nthreads)
+    if a.size == 0:
+        shape = list(a.shape)
+        shape[axes[-1]] = n
+        return (_empty(shape, _float_for(a.dtype)),
+                None, None, None, None, None)
+    npoints = n * math.prod(lengths[:-1])
+    work = a if owned and a.flags.writeable and not _may_self_overlap(a) else None
+    return a, work, tuple(axes), n, scale_factor(exponent, npoints), nthreads

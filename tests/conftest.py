@@ -201,6 +201,96 @@ class Util:
         x = cls.vector(n, dtype)
         return cls.ld_reference(x, inverse=inverse, norm="forward" if inverse else "backward")
 
+    # ------------------------------------------------------- real transforms
+    # Functions of the real-transform family, by the kind of input they take.
+    R2C_FUNCS = ("rfft", "ihfft", "rfft2", "ihfft2", "rfftn", "ihfftn")
+    C2R_FUNCS = ("irfft", "hfft", "irfft2", "hfft2", "irfftn", "hfftn")
+    REAL_FUNCS = ("rfft", "irfft", "hfft", "ihfft", "rfft2", "irfft2", "hfft2",
+                  "ihfft2", "rfftn", "irfftn", "hfftn", "ihfftn")
+
+    @classmethod
+    def random_real(cls, shape, dtype=np.float64, key=(0,)):
+        """Standard normal real data of ``dtype`` (deterministic in ``key``)."""
+        return cls.rng(*key).standard_normal(shape).astype(dtype)
+
+    @classmethod
+    def real_vector(cls, n, dtype):
+        """The fixed random real test vector of length n for a real dtype."""
+        code = {np.dtype(np.float32): 32, np.dtype(np.float64): 6464}[np.dtype(dtype)]
+        return cls.random_real(n, dtype, key=(n, code))
+
+    @classmethod
+    def hermitian_half(cls, n, dtype, key=(0,)):
+        """A random half-spectrum of length n//2+1 (complex ``dtype``) that is
+        the exact rfft of some real sequence of length n: X_0 and, for even n,
+        X_{n/2} are real.  The semantic tests cover non-zero imaginary parts."""
+        X = cls.random_complex(n // 2 + 1, dtype, key=(n, 4242, *key))
+        X[0] = X[0].real
+        if n % 2 == 0:
+            X[-1] = X[-1].real
+        return X
+
+    @staticmethod
+    def as_long_double(x):
+        """``x`` in long double precision (complex stays complex)."""
+        x = np.asarray(x)
+        return x.astype(np.clongdouble if x.dtype.kind == "c" else np.longdouble)
+
+    @classmethod
+    def ld_real(cls, name, x, *args, **kwargs):
+        """``scipy.fft.<name>`` in long double: SciPy's default backend on the
+        long-double version of ``x`` (the accuracy reference of the real transforms)."""
+        res = cls.scipy_default(name, cls.as_long_double(x), *args, **kwargs)
+        assert res.dtype in (np.longdouble, np.clongdouble), res.dtype
+        return res
+
+    # Direction of each real transform for `norm_factor`: True = an inverse
+    # transform (its "backward" normalisation divides by n).
+    INVERSE = {"rfft": False, "irfft": True, "hfft": False, "ihfft": True}
+
+    @classmethod
+    def ld_raw(cls, name, x, n=None):
+        """Unnormalised long-double 1-D real transform ``name`` of ``x`` (last axis):
+        multiply by ``norm_factor(n, INVERSE[name], norm)`` for any norm."""
+        norm = "forward" if cls.INVERSE[name] else "backward"
+        return cls.ld_real(name, x, n=n, norm=norm)
+
+    @staticmethod
+    def direct_real_dft(x):
+        """rfft of a real vector via the exact direct long-double DFT (first n//2+1 bins)."""
+        x = np.asarray(x)
+        return Util.direct_dft(x)[: x.shape[-1] // 2 + 1]
+
+    @staticmethod
+    def direct_irdft(X, n):
+        """Unnormalised irfft by the direct long-double DFT: the half-spectrum is
+        cropped/zero-padded to n//2+1, the imaginary parts of X_0 and (n even)
+        X_{n/2} are dropped, the Hermitian full spectrum is built and inverted."""
+        m = n // 2 + 1
+        H = np.zeros(m, dtype=np.clongdouble)
+        k = min(m, len(X))
+        H[:k] = np.asarray(X)[:k]
+        H[0] = H[0].real
+        if n % 2 == 0:
+            H[-1] = H[-1].real
+        full = np.concatenate([H, np.conj(H[1:n - m + 1][::-1])])
+        assert full.shape == (n,)
+        return Util.direct_dft(full, inverse=True, norm="forward").real
+
+    @classmethod
+    def assert_same_outcome(cls, name, x, *args, via="direct", what="", **kwargs):
+        """Like `assert_matches_scipy`, but if SciPy raises, we must raise the
+        same exception type with the same message.  Returns the result or None."""
+        expected = cls.exception_of(cls.scipy_default, name, x, *args, **kwargs)
+        if expected is None:
+            return cls.assert_matches_scipy(name, x, *args, via=via, what=what, **kwargs)
+        label = f"{name}({what or cls.describe(x)}, args={args}, kwargs={kwargs}, via={via})"
+        got = cls.exception_of(cls.call_ours, name, x, *args, via=via, **kwargs)
+        assert got is not None, f"{label}: did not raise; SciPy raises {expected!r}"
+        assert type(got) is type(expected) and str(got) == str(expected), (
+            f"{label}: raised {got!r}; SciPy raises {expected!r}")
+        return None
+
     # ----------------------------------------------------------- our backend
     @staticmethod
     @contextlib.contextmanager
