@@ -96,11 +96,15 @@ static void RNAME(r2c_line)(const RPLAN *p, int fwd, int full, FB_TW fct, const 
     }
     const FB_CT *Y = EXEC_S(p->cp, 1, z, other, work);
     const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;
-    const fb_idx m = full ? n : n / 2 + 1;
-    for (fb_idx k = 0; k < m; ++k) {
+    for (fb_idx k = 0; k <= n / 2; ++k) {
         FB_CT *y = (FB_CT *)(dst + k * ds);
         y->r = Y[k].r;
-        y->i = sg * Y[k].i;
+        y->i = k ? sg * Y[k].i : 0;
+        if (full && k) {   /* exact conjugate symmetry, as SciPy's */
+            FB_CT *m = (FB_CT *)(dst + (n - k) * ds);
+            m->r = y->r;
+            m->i = -y->i;
+        }
     }
 }
 
@@ -175,9 +179,15 @@ static void RNAME(r2c_lines)(const line_job *jb, const RPLAN *p, fb_idx line, FB
         const FB_CVT *Y = EXEC_V(p->cp, 1, z, other, work);
         const FB_TW sg = jb->fwd ? (FB_TW)1 : (FB_TW)-1;
         m = jb->full ? n : n / 2 + 1;
-        for (fb_idx k = 0; k < m; ++k) {
+        X[0].r = Y[0].r;
+        X[0].i = Y[0].r - Y[0].r;   /* zeros: the DC term of real input is real */
+        for (fb_idx k = 1; k <= n / 2; ++k) {
             X[k].r = Y[k].r;
             X[k].i = sg * Y[k].i;
+            if (jb->full) {   /* exact conjugate symmetry, as SciPy's */
+                X[n - k].r = X[k].r;
+                X[n - k].i = -X[k].i;
+            }
         }
     }
     for (fb_idx k = 0; k < m; ++k)
