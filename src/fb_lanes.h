@@ -86,6 +86,12 @@ typedef struct { fb_vf r, i; } fb_cvf;
 FB_DEFINE_LANE_MOVES(d, fb_cd, fb_cvd, fb_vd, fb_md, FB_VLEN_D)
 FB_DEFINE_LANE_MOVES(f, fb_cf, fb_cvf, fb_vf, fb_mf, FB_VLEN_F)
 
+/* Lengths from which the blocked algorithm is the memory-saving one for large transforms (past
+ * about half the L2 cache): batches of such lines go one line at a time. Shorter blocked plans
+ * (odd mid-size n) serve single rows only; batches of them take V rows per vector instead. */
+#define FB_BLOCKED_MIN (1 << 16)
+#define FB_LARGE_BLOCKED(p) ((p)->col && (p)->n >= FB_BLOCKED_MIN)
+
 /* Blocked transforms (fb_cfft_blocked.h) handle this many vector groups at once (4 groups of
  * lanes read whole cache lines); each group needs FB_BLK_GROUP_SIZE(p) vector values. */
 #define FB_BLK_GROUPS 4

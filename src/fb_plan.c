@@ -9,8 +9,6 @@
 
 /* Lengths from which a single row runs on vector lanes (fb_cfft_split.h). */
 #define FB_SPLIT_MIN 16
-/* Lengths from which single rows use the blocked algorithm: past about half the L2 cache. */
-#define FB_BLOCKED_MIN (1 << 16)
 
 #define FB_PSFX d
 #define FB_TW double

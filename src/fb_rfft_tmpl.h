@@ -243,6 +243,94 @@ static void RNAME(c2r_lines)(const line_job *jb, const RPLAN *p, fb_idx line, FB
         for (int l = 0; l < FB_VLEN; ++l) *(FB_REAL *)(dst[l] + k * ds) = x[k].r[l];
 }
 
+/* ---- odd n: 2 FB_VLEN lines at once, two real lines per complex lane ----
+ * Lines a and b travel as z = x_a + i x_b through one complex FFT; their spectra separate as
+ *   X_a[k] = (Y_k + conj(Y_n-k)) / 2,   X_b[k] = -i (Y_k - conj(Y_n-k)) / 2,
+ * and backwards z_k = A_k + i B_k over the Hermitian extensions A, B. Half the transforms. */
+
+static void RNAME(pair_offsets)(const line_job *jb, fb_idx line, const char **src, char **dst)
+{
+    for (int l = 0; l < 2 * FB_VLEN; ++l) {
+        fb_idx so, dof;
+        line_offsets(jb, line + l, &so, &dof);
+        src[l] = jb->src + so;
+        dst[l] = jb->dst + dof;
+    }
+}
+
+static void RNAME(r2c_pairs)(const line_job *jb, const RPLAN *p, fb_idx line, FB_CVT *buf)
+{
+    const fb_idx n = p->n, ss = jb->sstr, ds = jb->dstr;
+    const FB_TW fct = (FB_TW)jb->fct, half = (FB_TW)0.5, sg = jb->fwd ? (FB_TW)1 : (FB_TW)-1;
+    const char *src[2 * FB_VLEN];
+    char *dst[2 * FB_VLEN];
+    RNAME(pair_offsets)(jb, line, src, dst);
+    FB_CVT *z = buf + n + 1, *other = z + n + 1;
+    FB_CVT *work = (FB_CVT *)fb_align64(other + n + 1);
+    for (fb_idx k = 0; k < n; ++k)
+        for (int l = 0; l < FB_VLEN; ++l) {
+            z[k].r[l] = *(const FB_REAL *)(src[l] + k * ss) * fct;
+            z[k].i[l] = *(const FB_REAL *)(src[FB_VLEN + l] + k * ss) * fct;
+        }
+    const FB_CVT *Y = EXEC_V(p->cp, 1, z, other, work);
+    const fb_idx m = jb->full ? n : n / 2 + 1;
+    for (fb_idx k = 0; k <= n / 2; ++k) {
+        const FB_CVT A = Y[k], B = Y[k ? n - k : 0];
+        FB_CVT xa, xb;   /* X_a = (A + conj B) / 2, X_b = -i (A - conj B) / 2, then sign */
+        xa.r = half * (A.r + B.r);
+        xa.i = sg * half * (A.i - B.i);
+        xb.r = half * (A.i + B.i);
+        xb.i = -sg * half * (A.r - B.r);
+        if (k == 0) { xa.i = xa.i - xa.i; xb.i = xb.i - xb.i; }   /* exactly real */
+        for (int l = 0; l < FB_VLEN; ++l) {
+            FB_CT *ya = (FB_CT *)(dst[l] + k * ds), *yb = (FB_CT *)(dst[FB_VLEN + l] + k * ds);
+            ya->r = xa.r[l]; ya->i = xa.i[l];
+            yb->r = xb.r[l]; yb->i = xb.i[l];
+            if (k && m == n) {   /* full: exact conjugate symmetry */
+                FB_CT *ma = (FB_CT *)(dst[l] + (n - k) * ds);
+                FB_CT *mb = (FB_CT *)(dst[FB_VLEN + l] + (n - k) * ds);
+                ma->r = xa.r[l]; ma->i = -xa.i[l];
+                mb->r = xb.r[l]; mb->i = -xb.i[l];
+            }
+        }
+    }
+}
+
+static void RNAME(c2r_pairs)(const line_job *jb, const RPLAN *p, fb_idx line, FB_CVT *buf)
+{
+    const fb_idx n = p->n, ss = jb->sstr, ds = jb->dstr;
+    const FB_TW fct = (FB_TW)jb->fct, si = jb->fwd ? (FB_TW)-1 : (FB_TW)1;
+    const char *src[2 * FB_VLEN];
+    char *dst[2 * FB_VLEN];
+    RNAME(pair_offsets)(jb, line, src, dst);
+    FB_CVT *z = buf + n + 1, *other = z + n + 1;
+    FB_CVT *work = (FB_CVT *)fb_align64(other + n + 1);
+    for (fb_idx k = 0; 2 * k < n; ++k) {
+        FB_CVT A, B;   /* X_k of the lines a and b (conjugated for hfft) */
+        for (int l = 0; l < FB_VLEN; ++l) {
+            const FB_CT *xa = (const FB_CT *)(src[l] + k * ss);
+            const FB_CT *xb = (const FB_CT *)(src[FB_VLEN + l] + k * ss);
+            A.r[l] = xa->r; A.i[l] = k ? xa->i : 0;
+            B.r[l] = xb->r; B.i[l] = k ? xb->i : 0;
+        }
+        A.i *= si;
+        B.i *= si;
+        /* z_k = A + i B,  z_n-k = conj(A) + i conj(B) */
+        z[k].r = fct * (A.r - B.i);
+        z[k].i = fct * (A.i + B.r);
+        if (k) {
+            z[n - k].r = fct * (A.r + B.i);
+            z[n - k].i = fct * (B.r - A.i);
+        }
+    }
+    const FB_CVT *x = EXEC_V(p->cp, 0, z, other, work);
+    for (fb_idx k = 0; k < n; ++k)
+        for (int l = 0; l < FB_VLEN; ++l) {
+            *(FB_REAL *)(dst[l] + k * ds) = x[k].r[l];
+            *(FB_REAL *)(dst[FB_VLEN + l] + k * ds) = x[k].i[l];
+        }
+}
+
 /* ---- the line loop, per thread ---- */
 
 static void RNAME(run_real)(line_job *jb, int r2c)
@@ -252,13 +340,18 @@ static void RNAME(run_real)(line_job *jb, int r2c)
     /* contiguous single lines whose complex plan has a split or blocked algorithm run best one
      * at a time, reading or writing the array directly */
     const int contiguous = (r2c ? jb->sstr : jb->dstr) == (fb_idx)sizeof(FB_REAL);
-    const int one_by_one = contiguous && (p->cp->half || p->cp->col);
+    const int one_by_one = contiguous && (p->cp->half || FB_LARGE_BLOCKED(p->cp));
     const size_t bytes = one_by_one ? sizeof(FB_CT) * (size_t)per : sizeof(FB_CVT) * (size_t)per;
     FB_CVT *buf = (FB_CVT *)fb_scratch_take(bytes);
     if (!buf) { jb->err = FB_ENOMEM; return; }
     const FB_TW fct = (FB_TW)jb->fct;
+    const int paired = p->n % 2 == 1 && p->n > 1;
     for (fb_idx line = jb->lo; line < jb->hi;) {
-        if (!one_by_one && jb->hi - line >= FB_VLEN) {
+        if (paired && jb->hi - line >= 2 * FB_VLEN) {
+            if (r2c) RNAME(r2c_pairs)(jb, p, line, buf);
+            else RNAME(c2r_pairs)(jb, p, line, buf);
+            line += 2 * FB_VLEN;
+        } else if (!one_by_one && jb->hi - line >= FB_VLEN) {
             if (r2c) RNAME(r2c_lines)(jb, p, line, buf);
             else RNAME(c2r_lines)(jb, p, line, buf);
             line += FB_VLEN;
@@ -296,7 +389,9 @@ static int RNAME(run_axis)(const void *in, void *out, int ndim, const fb_idx *sh
     base.fwd = fwd;
     base.full = full;
     base.fct = fct;
-    int err = run_split(&base, nthreads < 1 ? 1 : nthreads, FB_VLEN,
+    /* threads split in whole groups (paired for odd n) so every rounding is as in one thread */
+    const int unit = shape[axis] % 2 == 1 && shape[axis] > 1 ? 2 * FB_VLEN : FB_VLEN;
+    int err = run_split(&base, nthreads < 1 ? 1 : nthreads, unit,
                         r2c ? RNAME(r2c_main) : RNAME(c2r_main));
     RNAME(rplan_release)(p);
     return err;
