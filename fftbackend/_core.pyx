@@ -123,6 +123,22 @@ cdef cnp.ndarray checked_output(cnp.ndarray out, int ndim, cnp.npy_intp *dims, i
     return out
 
 
+cdef int checked_input(cnp.ndarray a, int axis, str who) except -1:
+    """ndim of `a` after the checks both real transforms need."""
+    if not cnp.PyArray_ISBEHAVED_RO(a):
+        raise ValueError(f"{who}: input must be aligned and in native byte order")
+    cdef int ndim = cnp.PyArray_NDIM(a)
+    if ndim < 1 or ndim > FB_MAXDIM or axis < 0 or axis >= ndim:
+        raise ValueError(f"{who}: bad axis or number of dimensions")
+    return ndim
+
+
+cdef void byte_strides(cnp.ndarray x, int ndim, fb_idx *st) noexcept:
+    cdef int d
+    for d in range(ndim):
+        st[d] = cnp.PyArray_STRIDES(x)[d]
+
+
 def r2c(cnp.ndarray a not None, cnp.ndarray out, int axis, bint forward, double fct,
         int nthreads, bint full=False):
     """Real-to-complex FFT of `a` along `axis` into `out` (None: a new C-ordered array) with
@@ -135,11 +151,7 @@ def r2c(cnp.ndarray a not None, cnp.ndarray out, int axis, bint forward, double 
         otype = cnp.NPY_CFLOAT
     else:
         raise TypeError(f"r2c: unsupported dtype {a.dtype}")
-    if not cnp.PyArray_ISBEHAVED_RO(a):
-        raise ValueError("r2c: input must be aligned and in native byte order")
-    cdef int ndim = cnp.PyArray_NDIM(a), d
-    if ndim < 1 or ndim > FB_MAXDIM or axis < 0 or axis >= ndim:
-        raise ValueError("r2c: bad axis or number of dimensions")
+    cdef int ndim = checked_input(a, axis, "r2c"), d
     cdef fb_idx shape[64]
     cdef fb_idx istr[64]
     cdef fb_idx ostr[64]
@@ -147,13 +159,12 @@ def r2c(cnp.ndarray a not None, cnp.ndarray out, int axis, bint forward, double 
     for d in range(ndim):
         shape[d] = cnp.PyArray_DIMS(a)[d]
         odims[d] = shape[d]
-        istr[d] = cnp.PyArray_STRIDES(a)[d]
     if shape[axis] < 1:
         raise ValueError("r2c: the transformed axis is empty")
     odims[axis] = shape[axis] if full else shape[axis] // 2 + 1
     out = checked_output(out, ndim, odims, otype)
-    for d in range(ndim):
-        ostr[d] = cnp.PyArray_STRIDES(out)[d]
+    byte_strides(a, ndim, istr)
+    byte_strides(out, ndim, ostr)
     cdef const void *ip = cnp.PyArray_DATA(a)
     cdef void *op = cnp.PyArray_DATA(out)
     cdef int err
@@ -179,11 +190,7 @@ def c2r(cnp.ndarray a not None, cnp.ndarray out, int axis, Py_ssize_t n, bint fo
         otype = cnp.NPY_FLOAT
     else:
         raise TypeError(f"c2r: unsupported dtype {a.dtype}")
-    if not cnp.PyArray_ISBEHAVED_RO(a):
-        raise ValueError("c2r: input must be aligned and in native byte order")
-    cdef int ndim = cnp.PyArray_NDIM(a), d
-    if ndim < 1 or ndim > FB_MAXDIM or axis < 0 or axis >= ndim:
-        raise ValueError("c2r: bad axis or number of dimensions")
+    cdef int ndim = checked_input(a, axis, "c2r"), d
     if n < 1 or cnp.PyArray_DIMS(a)[axis] != n // 2 + 1:
         raise ValueError("c2r: the input needs n//2+1 values along the axis")
     cdef fb_idx shape[64]
@@ -192,13 +199,12 @@ def c2r(cnp.ndarray a not None, cnp.ndarray out, int axis, Py_ssize_t n, bint fo
     cdef cnp.npy_intp odims[64]
     for d in range(ndim):
         odims[d] = cnp.PyArray_DIMS(a)[d]
-        istr[d] = cnp.PyArray_STRIDES(a)[d]
     odims[axis] = n
     for d in range(ndim):
         shape[d] = odims[d]
     out = checked_output(out, ndim, odims, otype)
-    for d in range(ndim):
-        ostr[d] = cnp.PyArray_STRIDES(out)[d]
+    byte_strides(a, ndim, istr)
+    byte_strides(out, ndim, ostr)
     cdef const void *ip = cnp.PyArray_DATA(a)
     cdef void *op = cnp.PyArray_DATA(out)
     cdef int err
