@@ -25,6 +25,70 @@
 #define STORE FB_CAT3(fb_cv, FB_PSFX, _store)
 #define STORE_ROWS FB_CAT3(fb_cv, FB_PSFX, _store_rows)
 
+/* Step 2: rows k1 .. k1 + lanes - 1 of W, FFTs of length n2 on vector lanes, written
+ * transposed into data. */
+static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_CVT *vb,
+                                  FB_CT *data)
+{
+    const fb_idx n1 = p->col->n, n2 = p->row->n;
+    const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
+    const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
+    for (fb_idx k1 = 0; k1 < n1;) {
+        const int lanes = (int)(n1 - k1 < R ? n1 - k1 : R);
+        const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
+        const FB_CT *wblk = W + k1 * n2;   /* block of `lanes` rows, stored side by side */
+        for (fb_idx j2 = 0; j2 < n2; ++j2)
+            if (whole)
+                for (int g = 0; g < groups; ++g)
+                    LOAD(vb + g * per_group + j2, wblk + j2 * lanes + g * FB_VLEN);
+            else
+                for (int l = 0; l < groups * FB_VLEN; ++l) {
+                    FB_CVT *b = vb + (l / FB_VLEN) * per_group + j2;
+                    b->r[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].r : (FB_TW)0;
+                    b->i[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].i : (FB_TW)0;
+                }
+        const FB_CVT *res[FB_BLK_GROUPS];
+        for (int g = 0; g < groups; ++g) {
+            FB_CVT *b = vb + g * per_group;
+            res[g] = CORE_V(p->row, fwd, b, b + n2, b + 2 * n2);
+        }
+        for (fb_idx k2 = 0; k2 < n2; ++k2) {
+            FB_CT *out = data + k1 + n1 * k2;
+            if (whole)
+                for (int g = 0; g < groups; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
+            else
+                for (int l = 0; l < lanes; ++l) {
+                    out[l].r = res[l / FB_VLEN][k2].r[l % FB_VLEN];
+                    out[l].i = res[l / FB_VLEN][k2].i[l % FB_VLEN];
+                }
+        }
+        k1 += lanes;
+    }
+}
+
+/* Column lanes g*V .. g*V+V-1 (those below `lanes`) of one row k1 of step 1: multiplied by
+ * w_n^(j k1) = base (br, bi) * w_n^(l k1) (lane table lt of that row) and stored into W at out
+ * with a stride of RK values per column. */
+static inline void BKNAME(twiddle_store)(const FB_CVT *y, FB_TW br, FB_TW bi, FB_TW sg,
+                                         const FB_TW *lt, int g, int lanes, FB_CT *out,
+                                         fb_idx RK)
+{
+    FB_VR fr, fi;
+    memcpy(&fr, lt + 2 * g * FB_VLEN, sizeof fr);
+    memcpy(&fi, lt + (2 * g + 1) * FB_VLEN, sizeof fi);
+    const FB_VR wr = br * fr - bi * fi, wi = sg * (br * fi + bi * fr);
+    FB_CVT t;
+    t.r = y->r * wr - y->i * wi;
+    t.i = y->r * wi + y->i * wr;
+    if ((g + 1) * FB_VLEN <= lanes)
+        STORE_ROWS(&t, out + g * FB_VLEN * RK, RK);
+    else
+        for (int v = 0; g * FB_VLEN + v < lanes; ++v) {
+            out[(g * FB_VLEN + v) * RK].r = t.r[v];
+            out[(g * FB_VLEN + v) * RK].i = t.i[v];
+        }
+}
+
 static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
                                    FB_TW fct, FB_CT *data, FB_CT *work)
 {
@@ -74,58 +138,75 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
             /* W is stored in blocks of R rows, element j2 of those rows side by side (see top) */
             const fb_idx K = k1 / R, RK = (K + 1) * R <= n1 ? R : n1 - K * R;
             FB_CT *out = W + K * R * n2 + j2 * RK + (k1 - K * R);
-            for (int g = 0; g < groups; ++g) {
-                FB_VR fr, fi;
-                memcpy(&fr, lt + 2 * g * FB_VLEN, sizeof fr);
-                memcpy(&fi, lt + (2 * g + 1) * FB_VLEN, sizeof fi);
-                const FB_VR wr = br * fr - bi * fi, wi = sg * (br * fi + bi * fr);
-                const FB_CVT y = res[g][k1];
-                FB_CVT t;
-                t.r = y.r * wr - y.i * wi;
-                t.i = y.r * wi + y.i * wr;
-                if ((g + 1) * FB_VLEN <= lanes)
-                    STORE_ROWS(&t, out + g * FB_VLEN * RK, RK);
-                else
-                    for (int v = 0; g * FB_VLEN + v < lanes; ++v) {
-                        out[(g * FB_VLEN + v) * RK].r = t.r[v];
-                        out[(g * FB_VLEN + v) * RK].i = t.i[v];
-                    }
-            }
+            for (int g = 0; g < groups; ++g)
+                BKNAME(twiddle_store)(&res[g][k1], br, bi, sg, lt, g, lanes, out, RK);
         }
         j2 += lanes;
     }
-    /* step 2: rows k1 .. k1 + lanes - 1 of W, written transposed into data */
-    for (fb_idx k1 = 0; k1 < n1;) {
-        const int lanes = (int)(n1 - k1 < R ? n1 - k1 : R);
-        const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
-        const FB_CT *wblk = W + k1 * n2;   /* block of `lanes` rows, stored side by side */
-        for (fb_idx j2 = 0; j2 < n2; ++j2)
-            if (whole)
-                for (int g = 0; g < groups; ++g)
-                    LOAD(vb + g * per_group + j2, wblk + j2 * lanes + g * FB_VLEN);
-            else
-                for (int l = 0; l < groups * FB_VLEN; ++l) {
-                    FB_CVT *b = vb + (l / FB_VLEN) * per_group + j2;
-                    b->r[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].r : (FB_TW)0;
-                    b->i[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].i : (FB_TW)0;
-                }
+    BKNAME(blocked_step2)(p, fwd, W, vb, data);
+    return data;
+}
+
+/* The forward transform of n REAL values at src (byte stride ss, times fct) into data (n complex
+ * values). Step 1 carries two real columns per complex lane, columns j2 + l in the real parts
+ * and j2 + R + l in the imaginary parts, and separates their spectra after the column FFT:
+ *   A_k = (C_k + conj C_-k) / 2,   B_k = -i (C_k - conj C_-k) / 2   (indices mod n1),
+ * which halves the column transforms; step 2 is the complex one. */
+static FB_CT *BKNAME(blocked_real_from)(const FB_PLAN *p, const char *src, fb_idx ss, FB_TW fct,
+                                        FB_CT *data, FB_CT *work)
+{
+    const fb_idx n1 = p->col->n, n2 = p->row->n;
+    const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
+    FB_CT *W = work;
+    FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
+    const FB_TWT *lo = p->tlo, *hi = p->thi;
+    const int sh = p->tshift;
+    const fb_idx mask = ((fb_idx)1 << sh) - 1;
+    const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
+    const FB_TW half = (FB_TW)0.5;
+    for (fb_idx j2 = 0; j2 < n2;) {
+        const fb_idx left = n2 - j2;
+        const int la = (int)(left < R ? left : R);                       /* columns in real parts */
+        const int lb = (int)(left - la < R ? left - la : R);             /* ... in imaginary parts */
+        const int groups = (la + FB_VLEN - 1) / FB_VLEN;
+        for (fb_idx j1 = 0; j1 < n1; ++j1) {
+            const char *row = src + (n2 * j1 + j2) * ss;
+            for (int l = 0; l < groups * FB_VLEN; ++l) {
+                FB_CVT *b = vb + (l / FB_VLEN) * per_group + j1;
+                b->r[l % FB_VLEN] = l < la ? *(const FB_TW *)(row + l * ss) * fct : (FB_TW)0;
+                b->i[l % FB_VLEN] = l < lb ? *(const FB_TW *)(row + (R + l) * ss) * fct
+                                           : (FB_TW)0;
+            }
+        }
         const FB_CVT *res[FB_BLK_GROUPS];
         for (int g = 0; g < groups; ++g) {
             FB_CVT *b = vb + g * per_group;
-            res[g] = CORE_V(p->row, fwd, b, b + n2, b + 2 * n2);
+            res[g] = CORE_V(p->col, 1, b, b + n1, b + 2 * n1);
         }
-        for (fb_idx k2 = 0; k2 < n2; ++k2) {
-            FB_CT *out = data + k1 + n1 * k2;
-            if (whole)
-                for (int g = 0; g < groups; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
-            else
-                for (int l = 0; l < lanes; ++l) {
-                    out[l].r = res[l / FB_VLEN][k2].r[l % FB_VLEN];
-                    out[l].i = res[l / FB_VLEN][k2].i[l % FB_VLEN];
-                }
+        for (fb_idx k1 = 0; k1 < n1; ++k1) {
+            const fb_idx km = k1 ? n1 - k1 : 0;
+            const fb_idx K = k1 / R, RK = (K + 1) * R <= n1 ? R : n1 - K * R;
+            const FB_TW *lt = (const FB_TW *)p->tlane + k1 * 2 * FB_BLK_GROUPS * FB_VLEN;
+            fb_idx e = j2 * k1;
+            FB_TWT a = lo[e & mask], b = hi[e >> sh];
+            const FB_TW ar = a.r * b.r - a.i * b.i, ai = a.r * b.i + a.i * b.r;
+            e = (j2 + R) * k1 % p->n;
+            a = lo[e & mask]; b = hi[e >> sh];
+            const FB_TW cr = a.r * b.r - a.i * b.i, ci = a.r * b.i + a.i * b.r;
+            FB_CT *outa = W + K * R * n2 + j2 * RK + (k1 - K * R), *outb = outa + R * RK;
+            for (int g = 0; g < groups; ++g) {
+                const FB_CVT C = res[g][k1], D = res[g][km];
+                FB_CVT A, B;
+                A.r = half * (C.r + D.r); A.i = half * (C.i - D.i);
+                B.r = half * (C.i + D.i); B.i = half * (D.r - C.r);
+                BKNAME(twiddle_store)(&A, ar, ai, (FB_TW)1, lt, g, la, outa, RK);
+                if (g * FB_VLEN < lb)
+                    BKNAME(twiddle_store)(&B, cr, ci, (FB_TW)1, lt, g, lb, outb, RK);
+            }
         }
-        k1 += lanes;
+        j2 += la + lb;
     }
+    BKNAME(blocked_step2)(p, 1, W, vb, data);
     return data;
 }
 

@@ -25,4 +25,10 @@ FB_CT *FB_CAT2(fb_cexec_from_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *s
     return DNAME(split_from)(p, fwd, src, ss, fct, data, work);
 }
 
+FB_CT *FB_CAT2(fb_cexec_real_, FB_PSFX)(const FB_PLAN *p, const char *src, fb_idx ss, FB_TW fct,
+                                        FB_CT *data, FB_CT *work)
+{
+    return DNAME(blocked_real_from)(p, src, ss, fct, data, work);
+}
+
 #undef DNAME

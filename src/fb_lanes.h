@@ -115,6 +115,13 @@ fb_cvf *fb_cexec_vf(const fb_cplan_f *p, int fwd, fb_cvf *data, fb_cvf *other, f
  * contiguous buffer; src may equal data. Returns data. */
 fb_cd *fb_cexec_from_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,
                        fb_cd *data, fb_cd *work);
+/* For plans with a blocked algorithm (p->col): the forward transform of n REAL values at src
+ * (byte stride ss, times fct) into data (n complex values), two real columns per lane in the
+ * column step. Returns data. */
+fb_cd *fb_cexec_real_d(const fb_cplan_d *p, const char *src, fb_idx ss, double fct, fb_cd *data,
+                       fb_cd *work);
+fb_cf *fb_cexec_real_f(const fb_cplan_f *p, const char *src, fb_idx ss, float fct, fb_cf *data,
+                       fb_cf *work);
 fb_cf *fb_cexec_from_f(const fb_cplan_f *p, int fwd, const char *src, fb_idx ss, float fct,
                        fb_cf *data, fb_cf *work);
 

@@ -10,6 +10,7 @@
 #define EXEC_S FB_CAT2(fb_cexec_, FB_PSFX)
 #define EXEC_V FB_CAT2(fb_cexec_v, FB_PSFX)
 #define EXEC_FROM FB_CAT2(fb_cexec_from_, FB_PSFX)
+#define EXEC_REAL FB_CAT2(fb_cexec_real_, FB_PSFX)
 #define POST_S FB_CAT2(r2c_post_s, FB_PSFX)
 #define POST_V FB_CAT2(r2c_post_v, FB_PSFX)
 #define PRE_S FB_CAT2(c2r_pre_s, FB_PSFX)
@@ -90,11 +91,16 @@ static void RNAME(r2c_line)(const RPLAN *p, int fwd, int full, FB_TW fct, const 
         POST_S(Z, h, p->tw, fwd, full, dst, ds);
         return;
     }
-    for (fb_idx k = 0; k < n; ++k) {
-        z[k].r = *(const FB_REAL *)(src + k * ss) * fct;
-        z[k].i = 0;
+    const FB_CT *Y;
+    if (p->cp->col) {   /* blocked: two real columns per lane in its column step */
+        Y = EXEC_REAL(p->cp, src, ss, fct, z, work);
+    } else {
+        for (fb_idx k = 0; k < n; ++k) {
+            z[k].r = *(const FB_REAL *)(src + k * ss) * fct;
+            z[k].i = 0;
+        }
+        Y = EXEC_S(p->cp, 1, z, other, work);
     }
-    const FB_CT *Y = EXEC_S(p->cp, 1, z, other, work);
     const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;
     for (fb_idx k = 0; k <= n / 2; ++k) {
         FB_CT *y = (FB_CT *)(dst + k * ds);
@@ -422,6 +428,7 @@ int FB_CAT2(fb_c2r_, FB_PSFX)(const void *in, void *out, int ndim, const fb_idx 
 #undef EXEC_S
 #undef EXEC_V
 #undef EXEC_FROM
+#undef EXEC_REAL
 #undef POST_S
 #undef POST_V
 #undef PRE_S

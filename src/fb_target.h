@@ -28,6 +28,8 @@
 #define fb_cexec_f FB_TNAME(fb_cexec_f)
 #define fb_cexec_vd FB_TNAME(fb_cexec_vd)
 #define fb_cexec_vf FB_TNAME(fb_cexec_vf)
+#define fb_cexec_real_d FB_TNAME(fb_cexec_real_d)
+#define fb_cexec_real_f FB_TNAME(fb_cexec_real_f)
 #define fb_cexec_from_d FB_TNAME(fb_cexec_from_d)
 #define fb_cexec_from_f FB_TNAME(fb_cexec_from_f)
 #define fb_cplan_d_make FB_TNAME(fb_cplan_d_make)
