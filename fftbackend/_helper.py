@@ -358,8 +358,7 @@ def prepare_c2c(forward, x, n, axis, norm, overwrite_x, workers, plan):
                 # out None: the binding allocates the output
                 return (x, None, (axis + ndim if axis < 0 else axis,),
                         1.0 if forward else 1.0 / shape[axis],
-                        _workers_state.__dict__.get("default_workers", 1)
-                        if _workers_state is not None else default_workers())
+                        default_workers())
 
     if plan is not None:
         raise NotImplementedError(PLAN_MESSAGE)
@@ -427,8 +426,7 @@ def prepare_c2cn(forward, x, s, axes, norm, overwrite_x, workers, plan):
             if plain and x.size:     # size > 0: every transformed length is >= 1
                 return (x, None, plain,
                         1.0 if forward else 1.0 / math.prod([shape[ax] for ax in plain]),
-                        _workers_state.__dict__.get("default_workers", 1)
-                        if _workers_state is not None else default_workers())
+                        default_workers())
 
     if plan is not None:
         raise NotImplementedError(PLAN_MESSAGE)
@@ -480,8 +478,7 @@ def prepare_r2c(forward, x, n, axis, norm, workers, plan):
             if -ndim <= axis < ndim and x.size:
                 return (x, axis + ndim if axis < 0 else axis,
                         1.0 if forward else 1.0 / shape[axis],
-                        _workers_state.__dict__.get("default_workers", 1)
-                        if _workers_state is not None else default_workers())
+                        default_workers())
 
     if plan is not None:
         raise NotImplementedError(PLAN_MESSAGE)
@@ -528,8 +525,7 @@ def prepare_c2r(forward, x, n, axis, norm, workers, plan):
                 if npoints > 0:
                     return (x, axis + ndim if axis < 0 else axis, npoints,
                             1.0 if forward else 1.0 / npoints,
-                            _workers_state.__dict__.get("default_workers", 1)
-                            if _workers_state is not None else default_workers())
+                            default_workers())
 
     if plan is not None:
         raise NotImplementedError(PLAN_MESSAGE)
@@ -576,8 +572,7 @@ def prepare_r2cn(forward, x, s, axes, norm, workers, plan):
             if plain and x.size:
                 return (x, plain,
                         1.0 if forward else 1.0 / math.prod([shape[ax] for ax in plain]),
-                        _workers_state.__dict__.get("default_workers", 1)
-                        if _workers_state is not None else default_workers())
+                        default_workers())
 
     if plan is not None:
         raise NotImplementedError(PLAN_MESSAGE)
@@ -618,8 +613,7 @@ def prepare_c2rn(forward, x, s, axes, norm, workers, plan):
                     return (x, None, plain, npoints,
                             1.0 if forward else
                             1.0 / (npoints * math.prod([shape[ax] for ax in plain[:-1]])),
-                            _workers_state.__dict__.get("default_workers", 1)
-                            if _workers_state is not None else default_workers())
+                            default_workers())
 
     if plan is not None:
         raise NotImplementedError(PLAN_MESSAGE)

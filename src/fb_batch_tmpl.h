@@ -58,12 +58,7 @@ static void BNAME(vector_lines)(const line_job *jb, const FB_PLAN *plan, fb_idx 
     const char *src[FB_MAXGROUP * FB_VLEN];
     char *dst[FB_MAXGROUP * FB_VLEN];
     const int rows = groups * FB_VLEN;
-    for (int l = 0; l < rows; ++l) {
-        fb_idx so, dof;
-        line_offsets(jb, line + l, &so, &dof);
-        src[l] = jb->src + so;
-        dst[l] = jb->dst + dof;
-    }
+    group_offsets(jb, line, rows, src, dst);
     for (fb_idx k = 0; k < n; ++k)
         for (int l = 0; l < rows; ++l) {
             const FB_CT *x = (const FB_CT *)(src[l] + k * ss);

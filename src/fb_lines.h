@@ -68,6 +68,18 @@ static inline void line_offsets(const line_job *jb, fb_idx line, fb_idx *so, fb_
     *dof = o;
 }
 
+/* Start addresses of `count` consecutive lines from `line` on. */
+static inline void group_offsets(const line_job *jb, fb_idx line, int count, const char **src,
+                                 char **dst)
+{
+    for (int l = 0; l < count; ++l) {
+        fb_idx so, dof;
+        line_offsets(jb, line + l, &so, &dof);
+        src[l] = jb->src + so;
+        dst[l] = jb->dst + dof;
+    }
+}
+
 /* Splits base's lines over up to nthreads threads, in whole groups of vlen lines so that the
  * grouping (and therefore every rounding) is the same as in a single-threaded call. A thread
  * that cannot be started has its share run by the caller instead. */

@@ -156,12 +156,7 @@ static void RNAME(r2c_lines)(const line_job *jb, const RPLAN *p, fb_idx line, FB
     const FB_TW fct = (FB_TW)jb->fct;
     const char *src[FB_VLEN];
     char *dst[FB_VLEN];
-    for (int l = 0; l < FB_VLEN; ++l) {
-        fb_idx so, dof;
-        line_offsets(jb, line + l, &so, &dof);
-        src[l] = jb->src + so;
-        dst[l] = jb->dst + dof;
-    }
+    group_offsets(jb, line, FB_VLEN, src, dst);
     FB_CVT *X = buf, *z = buf + n + 1, *other = z + n + 1;
     FB_CVT *work = (FB_CVT *)fb_align64(other + n + 1);
     fb_idx m;
@@ -210,12 +205,7 @@ static void RNAME(c2r_lines)(const line_job *jb, const RPLAN *p, fb_idx line, FB
     const FB_TW fct = (FB_TW)jb->fct;
     const char *src[FB_VLEN];
     char *dst[FB_VLEN];
-    for (int l = 0; l < FB_VLEN; ++l) {
-        fb_idx so, dof;
-        line_offsets(jb, line + l, &so, &dof);
-        src[l] = jb->src + so;
-        dst[l] = jb->dst + dof;
-    }
+    group_offsets(jb, line, FB_VLEN, src, dst);
     FB_CVT *X = buf, *z = buf + n + 1, *other = z + n + 1;
     FB_CVT *work = (FB_CVT *)fb_align64(other + n + 1);
     for (fb_idx k = 0; k < m; ++k)
@@ -254,23 +244,13 @@ static void RNAME(c2r_lines)(const line_job *jb, const RPLAN *p, fb_idx line, FB
  *   X_a[k] = (Y_k + conj(Y_n-k)) / 2,   X_b[k] = -i (Y_k - conj(Y_n-k)) / 2,
  * and backwards z_k = A_k + i B_k over the Hermitian extensions A, B. Half the transforms. */
 
-static void RNAME(pair_offsets)(const line_job *jb, fb_idx line, const char **src, char **dst)
-{
-    for (int l = 0; l < 2 * FB_VLEN; ++l) {
-        fb_idx so, dof;
-        line_offsets(jb, line + l, &so, &dof);
-        src[l] = jb->src + so;
-        dst[l] = jb->dst + dof;
-    }
-}
-
 static void RNAME(r2c_pairs)(const line_job *jb, const RPLAN *p, fb_idx line, FB_CVT *buf)
 {
     const fb_idx n = p->n, ss = jb->sstr, ds = jb->dstr;
     const FB_TW fct = (FB_TW)jb->fct, half = (FB_TW)0.5, sg = jb->fwd ? (FB_TW)1 : (FB_TW)-1;
     const char *src[2 * FB_VLEN];
     char *dst[2 * FB_VLEN];
-    RNAME(pair_offsets)(jb, line, src, dst);
+    group_offsets(jb, line, 2 * FB_VLEN, src, dst);
     FB_CVT *z = buf + n + 1, *other = z + n + 1;
     FB_CVT *work = (FB_CVT *)fb_align64(other + n + 1);
     for (fb_idx k = 0; k < n; ++k)
@@ -308,7 +288,7 @@ static void RNAME(c2r_pairs)(const line_job *jb, const RPLAN *p, fb_idx line, FB
     const FB_TW fct = (FB_TW)jb->fct, si = jb->fwd ? (FB_TW)-1 : (FB_TW)1;
     const char *src[2 * FB_VLEN];
     char *dst[2 * FB_VLEN];
-    RNAME(pair_offsets)(jb, line, src, dst);
+    group_offsets(jb, line, 2 * FB_VLEN, src, dst);
     FB_CVT *z = buf + n + 1, *other = z + n + 1;
     FB_CVT *work = (FB_CVT *)fb_align64(other + n + 1);
     for (fb_idx k = 0; 2 * k < n; ++k) {
