@@ -50,7 +50,4 @@
 FB_DECLARE_PLAN(d, fb_cd)
 FB_DECLARE_PLAN(f, fb_cf)
 
-
-
-
 #endif
