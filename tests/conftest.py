@@ -293,6 +293,30 @@ class Util:
 
     # ----------------------------------------------------------- our backend
     @staticmethod
+    def unaligned(arr):
+        """Copy ``arr`` into a byte buffer at offset 1: a misaligned, writable view."""
+        arr = np.ascontiguousarray(arr)
+        buf = bytearray(arr.nbytes + 1)
+        view = np.frombuffer(buf, dtype=arr.dtype, count=arr.size, offset=1).reshape(arr.shape)
+        view[...] = arr
+        return view
+
+    @staticmethod
+    def overwrite_layouts(base):
+        """Makers of fresh writable copies of the 2-D ``base`` in the layouts the
+        overwrite_x tests use, including a *writable* self-overlapping view
+        (writing into it in place would be a bug)."""
+        return {
+            "contiguous": lambda: base.copy(),
+            "fortran": lambda: np.asfortranarray(base),
+            "strided": lambda: base.copy()[:, ::2],
+            "negative": lambda: base.copy()[::-1],
+            "zero_stride_writable": lambda: np.lib.stride_tricks.as_strided(
+                base.copy()[0], shape=(4, base.shape[1]), strides=(0, base.itemsize),
+                writeable=True),
+        }
+
+    @staticmethod
     @contextlib.contextmanager
     def our_backend(only=False):
         """``with scipy.fft.set_backend(fftbackend, only=only)``."""

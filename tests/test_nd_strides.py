@@ -130,15 +130,6 @@ def _base(util, shape, dtype=np.complex128, key=11):
     return util.random_complex(shape, dtype, key=(key, *shape))
 
 
-def _unaligned(arr):
-    """Copy ``arr`` into a byte buffer at offset 1 -> a misaligned, writable view."""
-    arr = np.ascontiguousarray(arr)
-    buf = bytearray(arr.nbytes + 1)
-    view = np.frombuffer(buf, dtype=arr.dtype, count=arr.size, offset=1).reshape(arr.shape)
-    view[...] = arr
-    return view
-
-
 def _layouts(util):
     b1 = _base(util, (37,))
     b2 = _base(util, (9, 14))
@@ -176,11 +167,11 @@ def _layouts(util):
         "big_endian_f8": b2.real.astype(">f8"),
         "big_endian_i4": np.round(10 * b2.real).astype(">i4"),
         "big_endian_strided": b3.astype(">c16")[:, ::-2],
-        "unaligned_c16_1d": _unaligned(b1),
-        "unaligned_c16_2d": _unaligned(b2),
-        "unaligned_c8_2d": _unaligned(b2.astype(np.complex64)),
-        "unaligned_f8_2d": _unaligned(b2.real),
-        "unaligned_strided": _unaligned(b2)[::2, ::-1],
+        "unaligned_c16_1d": util.unaligned(b1),
+        "unaligned_c16_2d": util.unaligned(b2),
+        "unaligned_c8_2d": util.unaligned(b2.astype(np.complex64)),
+        "unaligned_f8_2d": util.unaligned(b2.real),
+        "unaligned_strided": util.unaligned(b2)[::2, ::-1],
     }
 
 

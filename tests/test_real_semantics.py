@@ -439,15 +439,6 @@ def test_norm_none_is_backward_bitwise(util, dtype):
 
 
 # --------------------------------------------------------------------- layouts
-def _unaligned(arr):
-    """Copy ``arr`` into a byte buffer at offset 1: a misaligned, writable view."""
-    arr = np.ascontiguousarray(arr)
-    buf = bytearray(arr.nbytes + 1)
-    view = np.frombuffer(buf, dtype=arr.dtype, count=arr.size, offset=1).reshape(arr.shape)
-    view[...] = arr
-    return view
-
-
 def _readonly(a):
     a = a.copy(order="K")
     a.flags.writeable = False
@@ -479,10 +470,10 @@ def _layouts(util):
         "big_endian_f4": r3.astype(">f4"),
         "big_endian_i4": np.round(10 * r2).astype(">i4"),
         "big_endian_strided_f8": r2.astype(">f8")[::-1, ::2],
-        "unaligned_f8_1d": _unaligned(r1),
-        "unaligned_f8_2d": _unaligned(r2),
-        "unaligned_f4_3d": _unaligned(r3.astype(np.float32)),
-        "unaligned_strided_f8": _unaligned(r2)[:, ::-3],
+        "unaligned_f8_1d": util.unaligned(r1),
+        "unaligned_f8_2d": util.unaligned(r2),
+        "unaligned_f4_3d": util.unaligned(r3.astype(np.float32)),
+        "unaligned_strided_f8": util.unaligned(r2)[:, ::-3],
         "complex_fortran_2d": np.asfortranarray(c2),
         "complex_negative_3d": c3[::-1, :, ::-1],
         "complex_strided_2d": c2[1::2, ::2],
@@ -491,8 +482,8 @@ def _layouts(util):
         "complex_readonly": _readonly(c3),
         "big_endian_c16": c2.astype(">c16"),
         "big_endian_c8": c3.astype(">c8"),
-        "unaligned_c16_2d": _unaligned(c2),
-        "unaligned_c8_3d": _unaligned(c3.astype(np.complex64)),
+        "unaligned_c16_2d": util.unaligned(c2),
+        "unaligned_c8_3d": util.unaligned(c3.astype(np.complex64)),
     }
 
 
@@ -695,14 +686,7 @@ def test_overwrite_true_on_writable_input_gives_correct_result(util, dtype):
         base = util.random_complex((6, 20), dtype, key=(433,))
     else:
         base = util.random_real((6, 20), dtype, key=(434,))
-    layouts = {
-        "contiguous": lambda: base.copy(),
-        "fortran": lambda: np.asfortranarray(base),
-        "strided": lambda: base.copy()[:, ::2],
-        "negative": lambda: base.copy()[::-1],
-        "zero_stride_writable": lambda: np.lib.stride_tricks.as_strided(
-            base.copy()[0], shape=(4, 20), strides=(0, base.itemsize), writeable=True),
-    }
+    layouts = util.overwrite_layouts(base)
     for lname, make in layouts.items():
         for name, kwargs in _overwrite_calls(make()):
             x = make()

@@ -201,15 +201,7 @@ def test_overwrite_true_on_unwritable_input(util, kind, via):
 def test_overwrite_true_on_writable_input_gives_correct_result(util, dtype):
     """The input may be clobbered, but the result must still be right."""
     base = util.random_complex((6, 20), dtype, key=(72,))
-    layouts = {
-        "contiguous": lambda: base.copy(),
-        "fortran": lambda: np.asfortranarray(base),
-        "strided": lambda: base.copy()[:, ::2],
-        "negative": lambda: base.copy()[::-1],
-        # a *writable* self-overlapping view: writing into it in place is a bug
-        "zero_stride_writable": lambda: np.lib.stride_tricks.as_strided(
-            base.copy()[0], shape=(4, 20), strides=(0, base.itemsize), writeable=True),
-    }
+    layouts = util.overwrite_layouts(base)
     for lname, make in layouts.items():
         for name, kwargs in _overwrite_calls(make()):
             x = make()
