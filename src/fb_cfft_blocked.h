@@ -66,6 +66,16 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
     }
 }
 
+/* w_n^e for 0 <= e < n, from the plan's two tables: w^(e mod 2^s) * w^(e - e mod 2^s). */
+static inline FB_TWT BKNAME(root)(const FB_PLAN *p, fb_idx e)
+{
+    const FB_TWT a = p->tlo[e & (((fb_idx)1 << p->tshift) - 1)], b = p->thi[e >> p->tshift];
+    FB_TWT w;
+    w.r = a.r * b.r - a.i * b.i;
+    w.i = a.r * b.i + a.i * b.r;
+    return w;
+}
+
 /* Column lanes g*V .. g*V+V-1 (those below `lanes`) of one row k1 of step 1: multiplied by
  * w_n^(j k1) = base (br, bi) * w_n^(l k1) (lane table lt of that row) and stored into W at out
  * with a stride of RK values per column. */
@@ -96,9 +106,6 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
     const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
     FB_CT *W = work;
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
-    const FB_TWT *lo = p->tlo, *hi = p->thi;
-    const int sh = p->tshift;
-    const fb_idx mask = ((fb_idx)1 << sh) - 1;
     const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;   /* backward: conjugate twiddles */
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;   /* rows per block of step 2 */
 
@@ -131,9 +138,8 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
         }
         /* twiddle w_n^((j2 + l) k1) = w_n^(j2 k1) (from the two tables) * w_n^(l k1) (lane table) */
         for (fb_idx k1 = 0; k1 < n1; ++k1) {
-            const fb_idx e = j2 * k1;
-            const FB_TWT a = lo[e & mask], b = hi[e >> sh];
-            const FB_TW br = a.r * b.r - a.i * b.i, bi = a.r * b.i + a.i * b.r;
+            const FB_TWT base = BKNAME(root)(p, j2 * k1);
+            const FB_TW br = base.r, bi = base.i;
             const FB_TW *lt = (const FB_TW *)p->tlane + k1 * 2 * FB_BLK_GROUPS * FB_VLEN;
             /* W is stored in blocks of R rows, element j2 of those rows side by side (see top) */
             const fb_idx K = k1 / R, RK = (K + 1) * R <= n1 ? R : n1 - K * R;
@@ -159,9 +165,6 @@ static FB_CT *BKNAME(blocked_real_from)(const FB_PLAN *p, const char *src, fb_id
     const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
     FB_CT *W = work;
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
-    const FB_TWT *lo = p->tlo, *hi = p->thi;
-    const int sh = p->tshift;
-    const fb_idx mask = ((fb_idx)1 << sh) - 1;
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
     const FB_TW half = (FB_TW)0.5;
     for (fb_idx j2 = 0; j2 < n2;) {
@@ -187,12 +190,9 @@ static FB_CT *BKNAME(blocked_real_from)(const FB_PLAN *p, const char *src, fb_id
             const fb_idx km = k1 ? n1 - k1 : 0;
             const fb_idx K = k1 / R, RK = (K + 1) * R <= n1 ? R : n1 - K * R;
             const FB_TW *lt = (const FB_TW *)p->tlane + k1 * 2 * FB_BLK_GROUPS * FB_VLEN;
-            fb_idx e = j2 * k1;
-            FB_TWT a = lo[e & mask], b = hi[e >> sh];
-            const FB_TW ar = a.r * b.r - a.i * b.i, ai = a.r * b.i + a.i * b.r;
-            e = (j2 + R) * k1 % p->n;
-            a = lo[e & mask]; b = hi[e >> sh];
-            const FB_TW cr = a.r * b.r - a.i * b.i, ci = a.r * b.i + a.i * b.r;
+            const FB_TWT wa = BKNAME(root)(p, j2 * k1);
+            const FB_TWT wb = BKNAME(root)(p, (j2 + R) * k1 % p->n);
+            const FB_TW ar = wa.r, ai = wa.i, cr = wb.r, ci = wb.i;
             FB_CT *outa = W + K * R * n2 + j2 * RK + (k1 - K * R), *outb = outa + R * RK;
             for (int g = 0; g < groups; ++g) {
                 const FB_CVT C = res[g][k1], D = res[g][km];
