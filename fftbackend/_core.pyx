@@ -33,6 +33,14 @@ cdef extern from "fb_rfft.h" nogil:
                  const fb_idx *istride, const fb_idx *ostride, int axis, int fwd,
                  double fct, int nthreads)
 
+cdef extern from "fb_dct.h" nogil:
+    int fb_r2r_d(const void *inp, void *out, int ndim, const fb_idx *shape,
+                 const fb_idx *istride, const fb_idx *ostride, int naxes, const int *axes,
+                 int dst, int type, int ortho, double fct, int nthreads)
+    int fb_r2r_f(const void *inp, void *out, int ndim, const fb_idx *shape,
+                 const fb_idx *istride, const fb_idx *ostride, int naxes, const int *axes,
+                 int dst, int type, int ortho, double fct, int nthreads)
+
 cdef extern from "fb_common.h" nogil:
     int FB_OK, FB_ENOMEM, FB_EINVAL, FB_ETHREAD
 
@@ -213,6 +221,54 @@ def c2r(cnp.ndarray a not None, cnp.ndarray out, int axis, Py_ssize_t n, bint fo
             err = fb_c2r_d(ip, op, ndim, shape, istr, ostr, axis, forward, fct, nthreads)
         else:
             err = fb_c2r_f(ip, op, ndim, shape, istr, ostr, axis, forward, fct, nthreads)
+    if err != FB_OK:
+        raise_error(err)
+    return out
+
+
+def r2r(cnp.ndarray a not None, cnp.ndarray out, tuple axes, bint dst, int type, bint ortho,
+        double fct, int nthreads):
+    """DCT (dst=False) or DST of `type` 1..4 of real `a` over `axes` (in order) into `out`
+    (which may be `a` or a strided view such as c.real; None: a new C-ordered array), SciPy's
+    unnormalised definitions times fct; ortho applies the orthogonalize fix-ups."""
+    cdef int typenum = cnp.PyArray_TYPE(a)
+    if typenum != cnp.NPY_DOUBLE and typenum != cnp.NPY_FLOAT:
+        raise TypeError(f"r2r: unsupported dtype {a.dtype}")
+    if type < 1 or type > 4:
+        raise ValueError("r2r: type must be 1, 2, 3 or 4")
+    if not cnp.PyArray_ISBEHAVED_RO(a):
+        raise ValueError("r2r: input must be aligned and in native byte order")
+    cdef int ndim = cnp.PyArray_NDIM(a), d
+    if ndim < 1 or ndim > FB_MAXDIM:
+        raise ValueError("r2r: bad number of dimensions")
+    cdef int naxes = len(axes)
+    if naxes < 1 or naxes > ndim:
+        raise ValueError("r2r: bad number of axes")
+    cdef fb_idx shape[64]
+    cdef fb_idx istr[64]
+    cdef fb_idx ostr[64]
+    cdef int ax[64]
+    for d in range(ndim):
+        shape[d] = cnp.PyArray_DIMS(a)[d]
+    for d in range(naxes):
+        ax[d] = axes[d]
+        if ax[d] < 0 or ax[d] >= ndim:
+            raise ValueError("r2r: axis out of range")
+        if type == 1 and not dst and shape[ax[d]] == 1:
+            raise ValueError("r2r: DCT-I needs at least 2 points along each axis")
+    out = checked_output(out, ndim, cnp.PyArray_DIMS(a), typenum)
+    byte_strides(a, ndim, istr)
+    byte_strides(out, ndim, ostr)
+    cdef const void *ip = cnp.PyArray_DATA(a)
+    cdef void *op = cnp.PyArray_DATA(out)
+    cdef int err
+    with nogil:
+        if typenum == cnp.NPY_DOUBLE:
+            err = fb_r2r_d(ip, op, ndim, shape, istr, ostr, naxes, ax, dst, type, ortho, fct,
+                           nthreads)
+        else:
+            err = fb_r2r_f(ip, op, ndim, shape, istr, ostr, naxes, ax, dst, type, ortho, fct,
+                           nthreads)
     if err != FB_OK:
         raise_error(err)
     return out

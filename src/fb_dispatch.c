@@ -5,6 +5,7 @@
  * or the build lacks falls back to the baseline, and fb_simd_level() says what is in use. */
 #include "fb_batch.h"
 #include "fb_rfft.h"
+#include "fb_dct.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@ typedef int (*r2c_fn)(const void *, void *, int, const fb_idx *, const fb_idx *,
                       int, int, int, double, int);
 typedef int (*c2r_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
                       int, int, double, int);
+typedef int (*r2r_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
+                      int, const int *, int, int, int, double, int);
 
 #define FB_TARGET_DECLS(T)                                                                     \
     int fb_c2c_d_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
@@ -28,7 +31,11 @@ typedef int (*c2r_fn)(const void *, void *, int, const fb_idx *, const fb_idx *,
     int fb_c2r_d_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
                      int, int, double, int);                                                   \
     int fb_c2r_f_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
-                     int, int, double, int);
+                     int, int, double, int);                                                   \
+    int fb_r2r_d_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
+                     int, const int *, int, int, int, double, int);                            \
+    int fb_r2r_f_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
+                     int, const int *, int, int, int, double, int);
 FB_TARGET_DECLS(base)
 #if defined(FB_HAVE_AVX2)
 FB_TARGET_DECLS(avx2)
@@ -37,6 +44,7 @@ FB_TARGET_DECLS(avx2)
 static c2c_fn c2c_d = fb_c2c_d_base, c2c_f = fb_c2c_f_base;
 static r2c_fn r2c_d = fb_r2c_d_base, r2c_f = fb_r2c_f_base;
 static c2r_fn c2r_d = fb_c2r_d_base, c2r_f = fb_c2r_f_base;
+static r2r_fn r2r_d = fb_r2r_d_base, r2r_f = fb_r2r_f_base;
 static const char *level = "baseline";
 static pthread_once_t choose_once = PTHREAD_ONCE_INIT;
 
@@ -60,6 +68,7 @@ static void choose(void)
         c2c_d = fb_c2c_d_avx2; c2c_f = fb_c2c_f_avx2;
         r2c_d = fb_r2c_d_avx2; r2c_f = fb_r2c_f_avx2;
         c2r_d = fb_c2r_d_avx2; c2r_f = fb_c2r_f_avx2;
+        r2r_d = fb_r2r_d_avx2; r2r_f = fb_r2r_f_avx2;
         level = "avx2";
     }
 #endif
@@ -111,4 +120,22 @@ int fb_c2r_f(const void *in, void *out, int ndim, const fb_idx *shape, const fb_
 {
     pthread_once(&choose_once, choose);
     return c2r_f(in, out, ndim, shape, istride, ostride, axis, fwd, fct, nthreads);
+}
+
+int fb_r2r_d(const void *in, void *out, int ndim, const fb_idx *shape, const fb_idx *istride,
+             const fb_idx *ostride, int naxes, const int *axes, int dst, int type, int ortho,
+             double fct, int nthreads)
+{
+    pthread_once(&choose_once, choose);
+    return r2r_d(in, out, ndim, shape, istride, ostride, naxes, axes, dst, type, ortho, fct,
+                 nthreads);
+}
+
+int fb_r2r_f(const void *in, void *out, int ndim, const fb_idx *shape, const fb_idx *istride,
+             const fb_idx *ostride, int naxes, const int *axes, int dst, int type, int ortho,
+             double fct, int nthreads)
+{
+    pthread_once(&choose_once, choose);
+    return r2r_f(in, out, ndim, shape, istride, ostride, naxes, axes, dst, type, ortho, fct,
+                 nthreads);
 }

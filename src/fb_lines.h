@@ -22,6 +22,7 @@ typedef struct {
     const void *plan;
     int fwd;
     int full;                                 /* real transforms: all n outputs of r2c */
+    int kind, type, ortho;                    /* real-to-real: DST?, type 1..4, orthogonalize */
     double fct;
     const char *src;
     char *dst;

@@ -1,6 +1,6 @@
 /* fb_target.h: one build of the kernels per SIMD target.
  *
- * meson compiles fb_batch.c, fb_cfft.c, fb_plan.c and fb_rfft.c once for the baseline (SSE2: every x86-64)
+ * meson compiles fb_batch.c, fb_cfft.c, fb_dct.c, fb_plan.c and fb_rfft.c once for the baseline (SSE2: every x86-64)
  * and once with -mavx2 -mfma -DFB_SIMD_AVX2. Every external name of those files gets the target's
  * suffix here, so the builds live side by side in one module; fb_dispatch.c chooses one at run
  * time. Include this first in each of those files, before any other fb_ header.
@@ -20,6 +20,12 @@
 #define fb_r2c_f FB_TNAME(fb_r2c_f)
 #define fb_c2r_d FB_TNAME(fb_c2r_d)
 #define fb_c2r_f FB_TNAME(fb_c2r_f)
+#define fb_r2r_d FB_TNAME(fb_r2r_d)
+#define fb_r2r_f FB_TNAME(fb_r2r_f)
+#define dplan_get_d FB_TNAME(dplan_get_d)
+#define dplan_get_f FB_TNAME(dplan_get_f)
+#define dplan_release_d FB_TNAME(dplan_release_d)
+#define dplan_release_f FB_TNAME(dplan_release_f)
 #define rplan_get_d FB_TNAME(rplan_get_d)
 #define rplan_get_f FB_TNAME(rplan_get_f)
 #define rplan_release_d FB_TNAME(rplan_release_d)

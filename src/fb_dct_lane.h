@@ -1,0 +1,208 @@
+/* fb_dct_lane.h: the real-to-real transforms of one line (or one vector group of lines) for one
+ * lane type. A template included by fb_dct.c with FB_R, FB_CT (lane types), FB_TW, FB_TWT,
+ * FB_LSFX (name suffix: sd, vd, sf, vf), FB_EXEC (the complex FFT of this lane type) and FB_IO
+ * (how the line is read and written: LOAD(j) gives x_j times the scale, STORE(k, y) writes y_k).
+ *
+ * The algorithms (w_N = exp(-2 pi i / N); half spectra V_0..V_m/2 of real FFTs of length m):
+ *  - DCT-II: v = (x_0, x_2, x_4, ..., x_5, x_3, x_1) (even samples, then odd ones backwards),
+ *    V = rfft(v), y_k = 2 Re(w_4n^k V_k) and y_n-k = -2 Im(w_4n^k V_k).
+ *  - DCT-III runs that backwards: V_j = conj(w_4n^j) (x_j - i x_n-j) (x_n = 0) is Hermitian,
+ *    v = irfft(V) unnormalised, y_2t = v_t, y_2t+1 = v_n-1-t.
+ *  - DST-II(x)_k = DCT-II(x_j (-1)^j)_n-1-k and DST-III(x)_k = (-1)^k DCT-III(x_n-1-j)_k.
+ *  - DCT-I: V = rfft of the even extension (x_0 .. x_n-1, x_n-2 .. x_1), y_k = Re V_k.
+ *  - DST-I: V = rfft of the odd extension (0, x_0 .. x_n-1, 0, -x_n-1 .. -x_0), y_k = -Im V_k+1.
+ *  - DCT-IV, even n: z_j = (x_2j + i x_n-1-2j) w_8n^(4j+1), Z = FFT_n/2(z),
+ *    W_k = w_8n^(4k) Z_k, y_2k = 2 Re W_k, y_n-1-2k = -2 Im W_k.
+ *    Odd n: y_k = 2 Re(w_8n^(2k+1) Z_k), Z the FFT of length 2n of x_j w_8n^(2j) padded with zeros.
+ *  - DST-IV(x)_k = (-1)^k DCT-IV(x_n-1-j)_k.
+ * Every line is read completely before any of it is written, so out may equal in. */
+
+#define LNAME(x) FB_CAT3(x, _, FB_LSFX)
+#define POST LNAME(r2c_post)
+#define PRE LNAME(c2r_pre)
+#define LOAD(j) LNAME(load)(q, (j))
+#define STORE(k, y) LNAME(store)(q, (k), (y))
+
+/* The half spectrum V_0..V_m/2 of the m real values written at (FB_R *)z. */
+static const FB_CT *LNAME(rfft)(const DPLAN *p, FB_CT *z, FB_CT *other, FB_CT *X, FB_CT *work)
+{
+    const fb_idx m = p->m;
+    if (m % 2 == 0) {
+        const FB_CT *Z = FB_EXEC(p->cp, 1, z, other, work);
+        POST(Z, m / 2, p->rtw, 1, 0, (char *)X, (fb_idx)sizeof(FB_CT));
+        return X;
+    }
+    /* odd m: one complex FFT of the values as real parts, spread out from the back so that
+     * nothing is overwritten before it is read */
+    const FB_R *zr = (const FB_R *)z, zero = {0};
+    for (fb_idx j = m - 1; j >= 0; --j) {
+        const FB_R v = zr[j];
+        z[j].r = v;
+        z[j].i = zero;
+    }
+    return FB_EXEC(p->cp, 1, z, other, work);
+}
+
+/* The m real values (unnormalised inverse real FFT) of the half spectrum X_0..X_m/2. */
+static const FB_R *LNAME(irfft)(const DPLAN *p, const FB_CT *X, FB_CT *z, FB_CT *other,
+                                FB_CT *work)
+{
+    const fb_idx m = p->m;
+    if (m % 2 == 0) {
+        PRE((const char *)X, (fb_idx)sizeof(FB_CT), m / 2, p->rtw, 0, (FB_TW)1, z);
+        return (const FB_R *)FB_EXEC(p->cp, 0, z, other, work);
+    }
+    const FB_R zero = {0};
+    z[0].r = X[0].r;
+    z[0].i = zero;
+    for (fb_idx k = 1; 2 * k < m; ++k) {
+        z[k] = X[k];
+        z[m - k].r = X[k].r;
+        z[m - k].i = -X[k].i;
+    }
+    FB_CT *y = FB_EXEC(p->cp, 0, z, other, work);
+    FB_R *v = (FB_R *)y;   /* compacted forwards: v_j never lands on an unread y_k.r */
+    for (fb_idx j = 0; j < m; ++j) v[j] = y[j].r;
+    return v;
+}
+
+static void LNAME(dct1)(const DPLAN *p, int ortho, const FB_IO *q, FB_CT *z, FB_CT *other,
+                        FB_CT *X, FB_CT *work)
+{
+    const fb_idx n = p->len, m = p->m;
+    FB_R *zr = (FB_R *)z;
+    for (fb_idx j = 0; j < n; ++j) zr[j] = LOAD(j);
+    if (ortho) {
+        zr[0] *= (FB_TW)FB_SQRT2;
+        zr[n - 1] *= (FB_TW)FB_SQRT2;
+    }
+    for (fb_idx j = 1; j < n - 1; ++j) zr[m - j] = zr[j];
+    const FB_CT *V = LNAME(rfft)(p, z, other, X, work);
+    const FB_TW edge = ortho ? (FB_TW)FB_RSQRT2 : (FB_TW)1;
+    STORE(0, edge * V[0].r);
+    for (fb_idx k = 1; k < n - 1; ++k) STORE(k, V[k].r);
+    STORE(n - 1, edge * V[n - 1].r);
+}
+
+static void LNAME(dst1)(const DPLAN *p, const FB_IO *q, FB_CT *z, FB_CT *other, FB_CT *X,
+                        FB_CT *work)
+{
+    const fb_idx n = p->len, m = p->m;
+    FB_R *zr = (FB_R *)z;
+    const FB_R zero = {0};
+    zr[0] = zero;
+    zr[n + 1] = zero;
+    for (fb_idx j = 0; j < n; ++j) {
+        const FB_R x = LOAD(j);
+        zr[j + 1] = x;
+        zr[m - 1 - j] = -x;
+    }
+    const FB_CT *V = LNAME(rfft)(p, z, other, X, work);
+    for (fb_idx k = 0; k < n; ++k) STORE(k, -V[k + 1].i);
+}
+
+/* DCT-II, or DST-II when dst */
+static void LNAME(dct2)(const DPLAN *p, int dst, int ortho, const FB_IO *q, FB_CT *z,
+                        FB_CT *other, FB_CT *X, FB_CT *work)
+{
+    const fb_idx n = p->len;
+    FB_R *zr = (FB_R *)z;
+    const FB_TW sg = dst ? (FB_TW)-1 : (FB_TW)1, two = 2;
+    for (fb_idx j = 0; 2 * j < n; ++j) zr[j] = LOAD(2 * j);
+    for (fb_idx j = 0; 2 * j + 1 < n; ++j) zr[n - 1 - j] = sg * LOAD(2 * j + 1);
+    const FB_CT *V = LNAME(rfft)(p, z, other, X, work);
+    const FB_TWT *tw = p->tw;
+    const fb_idx o0 = dst ? n - 1 : 0, od = dst ? -1 : 1;   /* DST: reversed */
+    STORE(o0, (ortho ? (FB_TW)FB_SQRT2 : two) * V[0].r);
+    for (fb_idx k = 1; 2 * k <= n; ++k) {
+        const FB_R pr = tw[k].r * V[k].r - tw[k].i * V[k].i;   /* w_4n^k V_k */
+        const FB_R pi = tw[k].r * V[k].i + tw[k].i * V[k].r;
+        STORE(o0 + od * k, two * pr);
+        if (n - k != k) STORE(o0 + od * (n - k), -two * pi);
+    }
+}
+
+/* DCT-III, or DST-III when dst */
+static void LNAME(dct3)(const DPLAN *p, int dst, int ortho, const FB_IO *q, FB_CT *z,
+                        FB_CT *other, FB_CT *X, FB_CT *work)
+{
+    const fb_idx n = p->len;
+    const fb_idx i0 = dst ? n - 1 : 0, id = dst ? -1 : 1;   /* DST: reversed */
+    const FB_TWT *tw = p->tw;
+    const FB_R zero = {0};
+    X[0].r = ortho ? (FB_TW)FB_SQRT2 * LOAD(i0) : LOAD(i0);
+    X[0].i = zero;
+    for (fb_idx j = 1; 2 * j <= n; ++j) {
+        const FB_R a = LOAD(i0 + id * j), b = LOAD(i0 + id * (n - j));
+        X[j].r = tw[j].r * a - tw[j].i * b;      /* conj(w_4n^j) (a - i b) */
+        X[j].i = -(tw[j].i * a + tw[j].r * b);
+    }
+    const FB_R *v = LNAME(irfft)(p, X, z, other, work);
+    const FB_TW sg = dst ? (FB_TW)-1 : (FB_TW)1;
+    for (fb_idx t = 0; 2 * t < n; ++t) STORE(2 * t, v[t]);
+    for (fb_idx t = 0; 2 * t + 1 < n; ++t) STORE(2 * t + 1, sg * v[n - 1 - t]);
+}
+
+/* DCT-IV, or DST-IV when dst */
+static void LNAME(dct4)(const DPLAN *p, int dst, const FB_IO *q, FB_CT *z, FB_CT *other,
+                        FB_CT *work)
+{
+    const fb_idx n = p->len;
+    const fb_idx i0 = dst ? n - 1 : 0, id = dst ? -1 : 1;   /* DST: reversed */
+    const FB_TWT *tw = p->tw;
+    const FB_TW two = 2, sg = dst ? (FB_TW)-1 : (FB_TW)1;
+    if (n % 2 == 0) {
+        const fb_idx h = n / 2;
+        for (fb_idx j = 0; j < h; ++j) {
+            const FB_R a = LOAD(i0 + id * 2 * j), b = LOAD(i0 + id * (n - 1 - 2 * j));
+            const FB_TWT w = tw[4 * j + 1];
+            z[j].r = a * w.r - b * w.i;
+            z[j].i = a * w.i + b * w.r;
+        }
+        const FB_CT *Z = FB_EXEC(p->cp, 1, z, other, work);
+        for (fb_idx k = 0; k < h; ++k) {
+            const FB_TWT w = tw[4 * k];
+            STORE(2 * k, two * (Z[k].r * w.r - Z[k].i * w.i));
+            STORE(n - 1 - 2 * k, -sg * two * (Z[k].r * w.i + Z[k].i * w.r));
+        }
+        return;
+    }
+    const FB_R zero = {0};
+    for (fb_idx j = 0; j < n; ++j) {
+        const FB_R a = LOAD(i0 + id * j);
+        z[j].r = a * tw[2 * j].r;
+        z[j].i = a * tw[2 * j].i;
+        z[n + j].r = zero;
+        z[n + j].i = zero;
+    }
+    const FB_CT *Z = FB_EXEC(p->cp, 1, z, other, work);
+    FB_TW s = two;
+    for (fb_idx k = 0; k < n; ++k) {
+        STORE(k, s * (Z[k].r * tw[2 * k + 1].r - Z[k].i * tw[2 * k + 1].i));
+        s *= sg;
+    }
+}
+
+/* One line (scalar lanes) or one group (vector lanes) of transform `type` (1..4), DST when
+ * dst. buf: LNAME-lane scratch of fb_dct_tmpl.h's per_line values. */
+static void LNAME(r2r)(const DPLAN *p, int dst, int type, int ortho, const FB_IO *q, FB_CT *buf)
+{
+    const fb_idx s = p->cp->n + 2;
+    FB_CT *z = buf, *other = buf + s, *X = buf + 2 * s;
+    FB_CT *work = (FB_CT *)fb_align64(buf + 3 * s);
+    switch (type) {
+    case 1:
+        if (dst) LNAME(dst1)(p, q, z, other, X, work);
+        else LNAME(dct1)(p, ortho, q, z, other, X, work);
+        break;
+    case 2: LNAME(dct2)(p, dst, ortho, q, z, other, X, work); break;
+    case 3: LNAME(dct3)(p, dst, ortho, q, z, other, X, work); break;
+    default: LNAME(dct4)(p, dst, q, z, other, work); break;
+    }
+}
+
+#undef LNAME
+#undef POST
+#undef PRE
+#undef LOAD
+#undef STORE

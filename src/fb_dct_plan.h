@@ -1,0 +1,82 @@
+/* fb_dct_plan.h: plans of the real-to-real transforms (fb_dct.h) for one precision, and their
+ * cache. A template included by fb_dct.c with FB_PSFX (d, f), FB_TW and FB_TWT.
+ *
+ * One plan serves a length and a family of transforms (DCT and DST of a type share it, and so
+ * do types 2 and 3): the complex FFT plan it runs on (from the complex cache, shared) and its
+ * twiddles, all read-only once made. */
+
+#define DPNAME(x) FB_CAT3(x, _, FB_PSFX)
+#define DPLAN FB_CAT2(fb_dplan_, FB_PSFX)
+#define DCPLAN FB_CAT2(fb_cplan_, FB_PSFX)
+
+typedef struct DPLAN {
+    fb_idx n;            /* the cache key: 4 * len + family */
+    fb_idx len;          /* the transform length */
+    int family;          /* FB_FAM_* */
+    fb_idx m;            /* real FFT length (families I, II/III, DST-I); 0 for IV */
+    const DCPLAN *cp;    /* complex FFT of length m/2 (even m), m (odd m); IV: n/2 or 2n */
+    FB_TWT *rtw;         /* real FFT untangling twiddles w_m^k, k <= m/4 (even m) */
+    FB_TWT *tw;          /* II/III: w_4n^k, k <= n/2;  IV: w_8n^t, t <= 2n */
+    int refs;            /* cache bookkeeping (fb_cache.h) */
+} DPLAN;
+
+static void DPNAME(dplan_destroy)(DPLAN *p)
+{
+    if (!p) return;
+    FB_CAT3(fb_cplan_, FB_PSFX, _release)(p->cp);
+    fb_free(p->rtw);
+    fb_free(p->tw);
+    free(p);
+}
+
+/* w_root^k for k < count, from the accurate roots of fb_twiddle.h; NULL on failure */
+static FB_TWT *DPNAME(root_table)(fb_idx root, fb_idx count)
+{
+    FB_TWT *t = (FB_TWT *)fb_malloc(fb_mulsize(sizeof(FB_TWT), (size_t)count));
+    fb_roots roots;
+    if (!t || fb_roots_init(&roots, root) != FB_OK) { fb_free(t); return NULL; }
+    long double c, s;
+    for (fb_idx k = 0; k < count; ++k) {
+        fb_roots_get(&roots, k, &c, &s);
+        t[k].r = (FB_TW)c;
+        t[k].i = (FB_TW)s;
+    }
+    fb_roots_free(&roots);
+    return t;
+}
+
+static int DPNAME(dplan_make)(fb_idx key, DPLAN **out)
+{
+    *out = NULL;
+    const fb_idx len = key / 4;
+    const int family = (int)(key % 4);
+    if (len < 1 || (family == FB_FAM_DCT1 && len < 2)) return FB_EINVAL;
+    DPLAN *p = (DPLAN *)calloc(1, sizeof(DPLAN));
+    if (!p) return FB_ENOMEM;
+    p->n = key;
+    p->len = len;
+    p->family = family;
+    fb_idx cn;
+    switch (family) {
+    case FB_FAM_DCT1: p->m = 2 * (len - 1); break;
+    case FB_FAM_DST1: p->m = 2 * (len + 1); break;
+    case FB_FAM_23: p->m = len; break;
+    default: p->m = 0; break;
+    }
+    if (family == FB_FAM_4) cn = len % 2 ? 2 * len : len / 2;
+    else cn = p->m % 2 ? p->m : p->m / 2;
+    p->cp = FB_CAT3(fb_cplan_, FB_PSFX, _get)(cn);
+    int ok = p->cp != NULL;
+    if (ok && p->m % 2 == 0 && p->m > 0) ok = (p->rtw = DPNAME(root_table)(p->m, p->m / 4 + 1)) != NULL;
+    if (ok && family == FB_FAM_23) ok = (p->tw = DPNAME(root_table)(4 * len, len / 2 + 1)) != NULL;
+    if (ok && family == FB_FAM_4) ok = (p->tw = DPNAME(root_table)(8 * len, 2 * len + 1)) != NULL;
+    if (!ok) { DPNAME(dplan_destroy)(p); return FB_ENOMEM; }
+    *out = p;
+    return FB_OK;
+}
+
+FB_DEFINE_CACHE(FB_PSFX, DPLAN, DPNAME(dplan_get), DPNAME(dplan_release), DPNAME(dplan_make),
+                DPNAME(dplan_destroy))
+
+#undef DPNAME
+#undef DCPLAN
