@@ -12,7 +12,7 @@
  * How each is computed (fb_dct_lane.h): DCT-II/III through one real FFT of length n (an
  * even-odd reordering and a twiddle pass); DST-II/III as DCT-II/III with alternating signs and
  * a reversal; DCT-I and DST-I through a real FFT of length 2(n-1) and 2(n+1); DCT-IV and DST-IV
- * through a complex FFT of length n/2 (even n) or 2n (odd n).
+ * through a complex FFT of length n/2 (even n) or n (odd n).
  *
  * fb_r2r_X(in, out, ndim, shape, istride, ostride, naxes, axes, dst, type, ortho, fct, nthreads):
  * transforms along each of axes[0..naxes) in turn, the first reading `in` and writing `out`,

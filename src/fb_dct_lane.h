@@ -13,7 +13,13 @@
  *  - DST-I: V = rfft of the odd extension (0, x_0 .. x_n-1, 0, -x_n-1 .. -x_0), y_k = -Im V_k+1.
  *  - DCT-IV, even n: z_j = (x_2j + i x_n-1-2j) w_8n^(4j+1), Z = FFT_n/2(z),
  *    W_k = w_8n^(4k) Z_k, y_2k = 2 Re W_k, y_n-1-2k = -2 Im W_k.
- *    Odd n: y_k = 2 Re(w_8n^(2k+1) Z_k), Z the FFT of length 2n of x_j w_8n^(2j) padded with zeros.
+ *    Odd n: with a = 2j+1, b = 2k+1, the kernel exp(-i pi ab / 4n) splits (Chinese remainder
+ *    theorem, 8n = 8 n with n odd) into exp(-i pi u ab / 4) w_n^(a' b'), u = n^-1 mod 8,
+ *    a' = a mod n, b' = b 8^-1 mod n. For odd m, cos(pi m/4) = (2/m)/sqrt2 and
+ *    sin(pi m/4) = (-2/m)/sqrt2, sign characters that are multiplicative in m. Hence with
+ *    z_a' = x_j ((2/a) + i (-2/a)) and Z = FFT_n(z) (real and imaginary parts carry the even
+ *    and odd halves of the sum): y_k = sqrt2 (2/ub) Re Z_q, where q = b' when (2/ub) and
+ *    (-2/ub) differ, else q = n - b' (mod n). One complex FFT of length n, no twiddles.
  *  - DST-IV(x)_k = (-1)^k DCT-IV(x_n-1-j)_k.
  * Every line is read completely before any of it is written, so out may equal in. */
 
@@ -155,30 +161,39 @@ static void LNAME(dct4)(const DPLAN *p, int dst, const FB_IO *q, FB_CT *z, FB_CT
         const fb_idx h = n / 2;
         for (fb_idx j = 0; j < h; ++j) {
             const FB_R a = LOAD(i0 + id * 2 * j), b = LOAD(i0 + id * (n - 1 - 2 * j));
-            const FB_TWT w = tw[4 * j + 1];
+            const FB_TWT w = tw[j];
             z[j].r = a * w.r - b * w.i;
             z[j].i = a * w.i + b * w.r;
         }
         const FB_CT *Z = FB_EXEC(p->cp, 1, z, other, work);
         for (fb_idx k = 0; k < h; ++k) {
-            const FB_TWT w = tw[4 * k];
+            const FB_TWT w = tw[h + k];
             STORE(2 * k, two * (Z[k].r * w.r - Z[k].i * w.i));
             STORE(n - 1 - 2 * k, -sg * two * (Z[k].r * w.i + Z[k].i * w.r));
         }
         return;
     }
-    const FB_R zero = {0};
-    for (fb_idx j = 0; j < n; ++j) {
+    /* odd n: one FFT of length n with the index maps of the header comment */
+    static const signed char chi1[8] = {0, 1, 0, -1, 0, -1, 0, 1};   /* (2/m) */
+    static const signed char chi2[8] = {0, 1, 0, 1, 0, -1, 0, -1};   /* (-2/m) */
+    for (fb_idx j = 0, ap = 1 % n; j < n; ++j) {   /* ap = (2j+1) mod n */
         const FB_R a = LOAD(i0 + id * j);
-        z[j].r = a * tw[2 * j].r;
-        z[j].i = a * tw[2 * j].i;
-        z[n + j].r = zero;
-        z[n + j].i = zero;
+        const int r = (int)((2 * j + 1) & 7);
+        z[ap].r = (FB_TW)chi1[r] * a;
+        z[ap].i = (FB_TW)chi2[r] * a;
+        ap += 2;
+        if (ap >= n) ap -= n;
     }
     const FB_CT *Z = FB_EXEC(p->cp, 1, z, other, work);
-    FB_TW s = two;
-    for (fb_idx k = 0; k < n; ++k) {
-        STORE(k, s * (Z[k].r * tw[2 * k + 1].r - Z[k].i * tw[2 * k + 1].i));
+    const fb_idx step = (2 * p->inv8) % n;
+    const int u = (int)(n & 7);   /* n^-1 mod 8: odd squares are 1 mod 8 */
+    FB_TW s = (FB_TW)FB_SQRT2;
+    for (fb_idx k = 0, b8 = p->inv8 % n; k < n; ++k) {   /* b8 = (2k+1) 8^-1 mod n */
+        const int c = (int)((u * (2 * k + 1)) & 7);
+        const fb_idx at = chi1[c] == chi2[c] ? (b8 ? n - b8 : 0) : b8;
+        STORE(k, ((FB_TW)chi1[c] * s) * Z[at].r);
+        b8 += step;
+        if (b8 >= n) b8 -= n;
         s *= sg;
     }
 }

@@ -14,9 +14,10 @@ typedef struct DPLAN {
     fb_idx len;          /* the transform length */
     int family;          /* FB_FAM_* */
     fb_idx m;            /* real FFT length (families I, II/III, DST-I); 0 for IV */
-    const DCPLAN *cp;    /* complex FFT of length m/2 (even m), m (odd m); IV: n/2 or 2n */
+    const DCPLAN *cp;    /* complex FFT of length m/2 (even m), m (odd m); IV: n/2 or n */
     FB_TWT *rtw;         /* real FFT untangling twiddles w_m^k, k <= m/4 (even m) */
-    FB_TWT *tw;          /* II/III: w_4n^k, k <= n/2;  IV: w_8n^t, t <= 2n */
+    FB_TWT *tw;          /* II/III: w_4n^k, k <= n/2;  IV, even n: w_8n^(4j+1), j < n/2, then w_2n^k, k < n/2 */
+    fb_idx inv8;         /* IV, odd n: 8^-1 mod n (times n: v with 8 v = 1 + k n, k < 8) */
     int refs;            /* cache bookkeeping (fb_cache.h) */
 } DPLAN;
 
@@ -45,6 +46,27 @@ static FB_TWT *DPNAME(root_table)(fb_idx root, fb_idx count)
     return t;
 }
 
+/* DCT-IV, even n: the pre-twiddles w_8n^(4j+1), j < n/2, then the post-twiddles w_2n^k, k < n/2,
+ * each read in order by its pass */
+static FB_TWT *DPNAME(dct4_table)(fb_idx n)
+{
+    const fb_idx h = n / 2;
+    FB_TWT *t = (FB_TWT *)fb_malloc(fb_mulsize(sizeof(FB_TWT), (size_t)n));
+    fb_roots roots;
+    if (!t || fb_roots_init(&roots, 8 * n) != FB_OK) { fb_free(t); return NULL; }
+    long double c, s;
+    for (fb_idx k = 0; k < h; ++k) {
+        fb_roots_get(&roots, 4 * k + 1, &c, &s);
+        t[k].r = (FB_TW)c;
+        t[k].i = (FB_TW)s;
+        fb_roots_get(&roots, 4 * k, &c, &s);
+        t[h + k].r = (FB_TW)c;
+        t[h + k].i = (FB_TW)s;
+    }
+    fb_roots_free(&roots);
+    return t;
+}
+
 static int DPNAME(dplan_make)(fb_idx key, DPLAN **out)
 {
     *out = NULL;
@@ -63,13 +85,15 @@ static int DPNAME(dplan_make)(fb_idx key, DPLAN **out)
     case FB_FAM_23: p->m = len; break;
     default: p->m = 0; break;
     }
-    if (family == FB_FAM_4) cn = len % 2 ? 2 * len : len / 2;
+    if (family == FB_FAM_4) cn = len % 2 ? len : len / 2;
     else cn = p->m % 2 ? p->m : p->m / 2;
     p->cp = FB_CAT3(fb_cplan_, FB_PSFX, _get)(cn);
     int ok = p->cp != NULL;
     if (ok && p->m % 2 == 0 && p->m > 0) ok = (p->rtw = DPNAME(root_table)(p->m, p->m / 4 + 1)) != NULL;
     if (ok && family == FB_FAM_23) ok = (p->tw = DPNAME(root_table)(4 * len, len / 2 + 1)) != NULL;
-    if (ok && family == FB_FAM_4) ok = (p->tw = DPNAME(root_table)(8 * len, 2 * len + 1)) != NULL;
+    if (ok && family == FB_FAM_4 && len % 2 == 0)
+        ok = (p->tw = DPNAME(dct4_table)(len)) != NULL;
+    if (family == FB_FAM_4 && len % 2) p->inv8 = (((8 - (len & 7)) & 7) * len + 1) / 8;
     if (!ok) { DPNAME(dplan_destroy)(p); return FB_ENOMEM; }
     *out = p;
     return FB_OK;
