@@ -9,6 +9,7 @@ import scipy.fft as _scipy_fft
 from ._basic import BACKEND_IMPLEMENTATIONS as _COMPLEX_IMPLEMENTATIONS
 from ._helper import _Unsupported
 from ._real import BACKEND_IMPLEMENTATIONS as _REAL_IMPLEMENTATIONS
+from ._realtransforms import BACKEND_IMPLEMENTATIONS as _R2R_IMPLEMENTATIONS
 
 __all__ = ["__ua_domain__", "__ua_function__", "implements"]
 
@@ -27,7 +28,8 @@ def implements(scipy_function):
     return register
 
 
-for _name, _function in {**_COMPLEX_IMPLEMENTATIONS, **_REAL_IMPLEMENTATIONS}.items():
+for _name, _function in {**_COMPLEX_IMPLEMENTATIONS, **_REAL_IMPLEMENTATIONS,
+                         **_R2R_IMPLEMENTATIONS}.items():
     implements(getattr(_scipy_fft, _name))(_function)
 del _name, _function
 
@@ -36,7 +38,7 @@ def __ua_function__(method, args, kwargs):
     # Every call through scipy.fft pays for this function: keep it minimal.
     function = _implemented.get(method)
     if function is None:
-        return NotImplemented       # not ours (dct, fht...): SciPy takes it
+        return NotImplemented       # not ours (fht...): SciPy takes it
     try:
         return function(*args, **kwargs)
     except _Unsupported:

@@ -12,8 +12,12 @@ aligned complex64/complex128 (or, for real input, float32/float64) array, an
 output array, non-negative axes, a float scale factor and a thread count.
 
 Complex transforms follow SciPy's ``c2c``/``c2cn``, real ones its ``r2c``/``r2cn``
-(``rfft*``, ``ihfft*``) and ``c2r``/``c2rn`` (``irfft*``, ``hfft*``), each with
-its own order of checks.
+(``rfft*``, ``ihfft*``) and ``c2r``/``c2rn`` (``irfft*``, ``hfft*``), and the
+real-to-real ones (``dct*``, ``dst*`` and their inverses) its ``_r2r``/``_r2rn``,
+each with its own order of checks.  Some checks happen, in SciPy, when its
+compiled binding converts its arguments (pybind11): the DCT/DST ``type``, the
+thread count, ``orthogonalize``; those are reproduced at the point where SciPy
+calls the binding.
 """
 import math
 import operator
@@ -245,16 +249,22 @@ def conform_real(a, lengths=(), axes=()):
     its working dtype, so do we) and return it as the native-order, aligned
     float32/float64 array the real kernel reads, a view whenever possible.
     The result is only ever read, so who owns it does not matter."""
+    return _conform_real_owned(a, False, lengths, axes)[0]
+
+
+def _conform_real_owned(a, owned, lengths, axes):
+    """`conform_real` for callers that may write into the result: returns
+    ``(a, owned)``, ``owned`` True when the result is a buffer made here."""
     dtype = _FLOAT_FOR_REAL.get(a.dtype.char, _FLOAT64)
     index, target_shape, pad = _crop_or_pad(a.shape, lengths, axes)
     if pad:
         result = np.zeros(target_shape, dtype)
         result[index] = a[index]
-        return result
+        return result, True
     cropped = a[index] if lengths else a
     if cropped.dtype == dtype and cropped.flags.aligned:   # == also compares byte order
-        return cropped
-    return cropped.astype(dtype)
+        return cropped, owned
+    return cropped.astype(dtype), True
 
 
 # --------------------------------------------------------------------------
@@ -643,3 +653,219 @@ def prepare_c2rn(forward, x, s, axes, norm, workers, plan):
     npoints = n * math.prod(lengths[:-1])
     work = a if owned and a.flags.writeable and not _may_self_overlap(a) else None
     return a, work, tuple(axes), n, scale_factor(exponent, npoints), nthreads
+
+
+# --------------------------------------------------------------------------
+# real-to-real transforms (DCT/DST)
+#
+# SciPy's ``_r2r``/``_r2rn`` check the Python-level arguments in their own
+# order, then call their binding once (twice for complex input, on the real
+# and imaginary parts).  The binding first converts its arguments (``type``
+# and the thread count, TypeError), then checks ``orthogonalize``
+# (RuntimeError), then the range of ``type`` (ValueError), then the lengths
+# (DCT-I of one point: RuntimeError), the last only for non-empty arrays.
+
+_R2R_NAMES = ("DCT", "DST")       # indexed by the ``dst`` flag
+_INT_MIN = -2 ** 31               # the binding takes ``type`` as a C int
+_INT_LIMIT = 2 ** 31
+_ZERO_LENGTH_MESSAGE = "zero-length FFT requested"
+
+
+def _inverse_type(kind):
+    """The type SciPy computes for an inverse DCT/DST of ``kind`` (2 and 3
+    swap).  SciPy compares with ``==`` before anything converts ``kind``, so
+    whatever equals 2 or 3 (``2.0``, ``np.array([3])``...) is swapped, and
+    thereby becomes a plain int, even where its binding would reject the
+    value itself; an array that has no truth value raises here, as there."""
+    if kind == 2:
+        return 3
+    if kind == 3:
+        return 2
+    return kind
+
+
+def _binding_int(value):
+    """``value`` as SciPy's binding (pybind11, converting) reads a C int, or
+    None where it raises TypeError: Python floats are refused, anything with
+    ``__index__`` is taken, and other numbers (NumPy floating scalars, 0-d
+    arrays, Decimal, Fraction...) are truncated with ``int()``."""
+    if isinstance(value, float):
+        return None
+    try:
+        number = _index(value)
+    except Exception:
+        cls = type(value)
+        if not (hasattr(cls, "__int__") or hasattr(cls, "__float__")
+                or hasattr(cls, "__index__") or isinstance(value, complex)):
+            return None
+        try:
+            number = int(value)
+        except Exception:
+            return None
+    if not _INT_MIN <= number < _INT_LIMIT:
+        return None
+    return number
+
+
+def _binding_bool(value):
+    """``orthogonalize`` as SciPy's binding reads a C++ bool: True/False, or
+    the truth value of an object whose type defines ``__bool__`` (numbers,
+    NumPy scalars, one-element arrays); anything else (a string, a list, an
+    ambiguous array) is a RuntimeError there, so it is one here too."""
+    if value is True or value is False:
+        return value
+    if getattr(type(value), "__bool__", None) is not None:
+        try:
+            return bool(value)
+        except Exception:
+            pass
+    raise RuntimeError(f"orthogonalize must be None or a truth value (bool, int, "
+                       f"float...), not an instance of {type(value).__name__}")
+
+
+def _r2r_points(dst, kind, n):
+    """Length of the DFT a DCT/DST of ``kind`` on ``n`` points is defined by,
+    which its normalisation divides by: 2(n-1) for DCT-I, 2(n+1) for DST-I,
+    2n otherwise."""
+    if kind == 1:
+        return 2 * (n + 1) if dst else 2 * (n - 1)
+    return 2 * n
+
+
+def _r2r_input(a, owned, lengths, axes):
+    """Crop or zero-pad ``a`` to ``lengths`` along ``axes``: complex input
+    stays complex, real input becomes native, aligned float32/float64.
+    Returns ``(a, owned)``."""
+    if a.dtype.kind == "c":
+        return conform(a, owned, lengths, axes)
+    return _conform_real_owned(a, owned, lengths, axes)
+
+
+def _r2r_call(a, reuse, axes, dst, kind, orthogonalize, exponent, nthreads):
+    """What SciPy's binding checks and computes once the Python-level
+    arguments are settled: ``(a, out, axes, kind, ortho, fct, nthreads)``,
+    or the result and Nones when there is nothing to compute."""
+    number = _binding_int(kind)
+    if number is None:
+        raise TypeError(f"{_R2R_NAMES[dst]} type must be an integer "
+                        f"(1, 2, 3 or 4), not {kind!r}")
+    nthreads = _as_thread_count(nthreads)
+    complex_input = a.dtype.kind == "c"
+    if orthogonalize is None or complex_input:
+        # SciPy does not pass `orthogonalize` on for complex input (it
+        # transforms the real and imaginary parts with the binding's default),
+        # so there it is ignored, whatever its value: the default rule, on
+        # exactly for the "ortho" normalisation, applies.
+        ortho = exponent == 1
+    else:
+        ortho = _binding_bool(orthogonalize)
+    if not 1 <= number <= 4:
+        raise ValueError(f"invalid {_R2R_NAMES[dst]} type")
+
+    # SciPy writes into its working array when allowed to (overwrite_x, or
+    # a copy of its own); we never write into memory that is read-only or
+    # self-overlapping.  Complex input needs an output to write both halves in.
+    writable = reuse and a.flags.writeable and not _may_self_overlap(a)
+    if complex_input:
+        out = a if writable else np.empty_like(a)    # (SciPy's layout too)
+    else:
+        out = a if writable else None
+    if a.size == 0:
+        return (_empty(a.shape, a.dtype) if out is None else out,
+                None, None, None, None, None, None)
+
+    npoints = 1
+    shape = a.shape
+    for ax in axes:
+        points = _r2r_points(dst, number, shape[ax])
+        if points == 0:
+            raise RuntimeError(_ZERO_LENGTH_MESSAGE)
+        npoints *= points
+    return a, out, tuple(axes), number, ortho, scale_factor(exponent, npoints), nthreads
+
+
+def prepare_r2r(forward, dst, x, kind, n, axis, norm, overwrite_x, workers,
+                orthogonalize):
+    """Arguments of a 1-D DCT (``dst`` False) or DST, forward or inverse:
+    ``(a, out, axes, kind, ortho, fct, nthreads)``.  ``a`` is a native,
+    aligned float32/float64 array, or complex64/complex128 (the caller
+    transforms ``a.real`` into ``out.real`` and ``a.imag`` into
+    ``out.imag``; ``out`` is then always given).  ``kind`` is the type to
+    compute (the inverse's already mapped), ``out`` None means a new array.
+    With ``axes`` None, ``a`` is the result."""
+    if (type(x) is _ndarray and n is None and norm is None and workers is None
+            and overwrite_x is False and orthogonalize is None
+            and type(kind) is int and type(axis) is int):
+        dtype = x.dtype
+        if (dtype is _FLOAT64 or dtype is _FLOAT32) and x.flags.aligned and 0 < kind < 5:
+            shape = x.shape
+            ndim = len(shape)
+            if -ndim <= axis < ndim and x.size:
+                if not forward and (kind == 2 or kind == 3):
+                    kind = 5 - kind
+                npoints = _r2r_points(dst, kind, shape[axis])
+                if npoints:       # (0: DCT-I of one point, an error)
+                    return (x, None, (axis + ndim if axis < 0 else axis,), kind, False,
+                            1.0 if forward else 1.0 / npoints, default_workers())
+
+    a, owned, _ = as_inexact(x)
+    reuse = overwrite_x or owned     # evaluated where SciPy evaluates it
+    exponent = norm_exponent(norm, forward)
+    nthreads = num_threads(workers)
+    if not forward:
+        kind = _inverse_type(kind)
+
+    if n is None:
+        n = a.shape[axis]
+        if n < 1:
+            raise ValueError(f"invalid number of data points ({n}) specified")
+        # (cropping to the whole length makes a view: like SciPy's, our
+        # result is never the caller's array object itself, even when it is
+        # written into the caller's memory)
+        a, owned = _r2r_input(a, owned, (n,), (axis,))
+    else:
+        if n < 1:
+            raise ValueError(f"invalid number of data points ({n}) specified")
+        a, owned = _r2r_input(a, owned, (n,), (axis,))
+
+    axis = _index(axis)
+    if axis < 0:
+        axis += a.ndim
+    return _r2r_call(a, reuse or owned, (axis,), dst, kind, orthogonalize,
+                     exponent, nthreads)
+
+
+def prepare_r2rn(forward, dst, x, kind, s, axes, norm, overwrite_x, workers,
+                 orthogonalize):
+    """Arguments of an N-D DCT/DST, as `prepare_r2r` returns them.  Over no
+    axes the result is SciPy's: its input, untouched, whatever the other
+    arguments."""
+    if (type(x) is _ndarray and s is None and norm is None and workers is None
+            and overwrite_x is False and orthogonalize is None and type(kind) is int):
+        dtype = x.dtype
+        if (dtype is _FLOAT64 or dtype is _FLOAT32) and x.flags.aligned and 0 < kind < 5:
+            shape = x.shape
+            plain = _plain_axes(axes, len(shape))
+            if plain and x.size:
+                if not forward and (kind == 2 or kind == 3):
+                    kind = 5 - kind
+                npoints = 1
+                for ax in plain:
+                    npoints *= _r2r_points(dst, kind, shape[ax])
+                if npoints:
+                    return (x, None, plain, kind, False,
+                            1.0 if forward else 1.0 / npoints, default_workers())
+
+    a, owned, original = as_inexact(x)
+    lengths, axes = shape_and_axes(a, s, axes)
+    reuse = overwrite_x or owned     # evaluated where SciPy evaluates it
+    if not axes:
+        return original, None, None, None, None, None, None
+
+    a, owned = _r2r_input(a, owned, lengths, axes)
+    if not forward:
+        kind = _inverse_type(kind)
+    exponent = norm_exponent(norm, forward)
+    nthreads = num_threads(workers)
+    return _r2r_call(a, reuse or owned, axes, dst, kind, orthogonalize,
+                     exponent, nthreads)
