@@ -80,6 +80,21 @@ def irfft_case(dtype: str, n: int) -> Case:
     return Case(f"irfft {_REAL_OF[dtype]} n={n}", dtype, (n // 2 + 1,), "irfft", {"n": n})
 
 
+def r2r_case(
+    func: str, dtype: str, shape: tuple[int, ...], type: int = 2, norm: str | None = None
+) -> Case:
+    """A real-to-real transform (``dct``, ``idst``, ``dctn``...) of the given type and norm.
+
+    Labelled e.g. "dct type=2 float64 n=1024 norm=ortho" (1-D) or "dctn type=2 float64 512x512".
+    """
+    size = f"n={shape[0]}" if len(shape) == 1 else "x".join(str(d) for d in shape)
+    label = f"{func} type={type} {dtype} {size}" + (f" norm={norm}" if norm else "")
+    kwargs: dict[str, Any] = {"type": type}
+    if norm:
+        kwargs["norm"] = norm
+    return Case(label, dtype, shape, func, kwargs)
+
+
 # Sizes cover powers of two (small, cache-sized, large), smooth composites (1000 = 2^3 5^3,
 # 6720 = 2^6 3 5 7, 7500 = 2^2 3 5^4) and primes (4099, 65537, 1000003) that need Bluestein/Rader.
 FULL_CASES: list[Case] = [
@@ -94,6 +109,20 @@ FULL_CASES: list[Case] = [
     *(irfft_case("complex128", n) for n in (1024, 4096, 65536, 2**20, 6720)),
     array_case("float64", (2048, 2048), "rfft2"),
     vector_case("float64", 65536),
+    # Real-to-real transforms: the DCT (type 2) unnormalised and orthonormal, its inverse and the
+    # 2-D DCT; then one row each for the DST, the other types, an odd length (65535 = 3 5 17 257,
+    # 65537 prime: DCT-I works on 2(n-1) = 2^17) and single precision.
+    *(r2r_case("dct", "float64", (n,), norm=norm)
+      for n in (1024, 6720, 65536, 2**20) for norm in (None, "ortho")),
+    r2r_case("idct", "float64", (65536,)),
+    r2r_case("dctn", "float64", (512, 512)),
+    r2r_case("dctn", "float64", (2048, 2048)),
+    r2r_case("dst", "float64", (65536,)),
+    r2r_case("dct", "float64", (65537,), type=1),
+    r2r_case("dct", "float64", (65536,), type=3),
+    r2r_case("dct", "float64", (65536,), type=4),
+    r2r_case("dst", "float64", (65535,), type=4),
+    r2r_case("dct", "float32", (65536,)),
 ]
 
 # Small enough to finish in a few seconds: the test suite and CI run these so the job cannot rot.
@@ -103,6 +132,8 @@ QUICK_CASES: list[Case] = [
     batch_case("complex128", (64, 128), axis=0),
     batch_case("complex128", (64, 128), axis=-1),
     vector_case("float64", 1024, "rfft"),
+    r2r_case("dct", "float64", (1024,)),
+    r2r_case("dctn", "float64", (64, 64)),
 ]
 
 FULL_REPEATS = 31

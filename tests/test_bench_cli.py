@@ -1,5 +1,7 @@
-"""`python -m fftbackend bench --quick` runs from outside the repository and prints a table."""
+"""`python -m fftbackend bench --quick` runs from outside the repository and prints a table;
+`--case` runs only the matching rows (here the DCT rows) and `--json` records them."""
 
+import json
 import re
 import subprocess
 import sys
@@ -38,3 +40,23 @@ def test_bench_quick_prints_table(tmp_path):
     for row in rows:
         assert UNIT.search(row), f"row without a timing: {row!r}\n{out}"
     assert any("fft" in row for row in rows), out
+
+
+@pytest.mark.slow
+def test_bench_case_filter_runs_dct_rows(tmp_path):
+    out_json = tmp_path / "bench.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "fftbackend", "bench", "--case", "dct type=2 float64 n=1024",
+         "--repeat", "1", "--json", str(out_json)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    out = proc.stdout
+    assert proc.returncode == 0, f"exit {proc.returncode}\nstdout:\n{out}\nstderr:\n{proc.stderr}"
+    assert "correctness: all 2 checks agree with SciPy" in out, out
+    header, rows = _table_rows(out.splitlines())
+    labels = sorted(row.split("  ")[0].strip() for row in rows)
+    assert labels == ["dct type=2 float64 n=1024", "dct type=2 float64 n=1024 norm=ortho"], out
+    records = json.loads(out_json.read_text())
+    assert sorted((r["func"], str(r["kwargs"].get("norm"))) for r in records) == [
+        ("dct", "None"), ("dct", "ortho")]
+    assert all(r["kwargs"]["type"] == 2 and r["shape"] == [1024] for r in records)

@@ -92,7 +92,7 @@ def test_normwise_rel_error_real_and_single():
 def test_real_rows_pass_the_bench_correctness_check():
     columns = _bench.default_columns()
     cases = [c for c in _bench.FULL_CASES + _bench.QUICK_CASES
-             if c.func in REAL_FUNCS or np.dtype(c.dtype).kind == "f"]
+             if c.func in REAL_FUNCS or (c.func == "fft" and np.dtype(c.dtype).kind == "f")]
     assert len(cases) >= 13
     for case in cases:
         data = _bench.make_input(case)
