@@ -41,6 +41,18 @@ cdef extern from "fb_dct.h" nogil:
                  const fb_idx *istride, const fb_idx *ostride, int naxes, const int *axes,
                  int dst, int type, int ortho, double fct, int nthreads)
 
+cdef extern from "fb_corr.h" nogil:
+    int fb_corr_d(const double *x, fb_idx xs, const double *k, fb_idx kr, fb_idx kc,
+                  double *out, fb_idx os, fb_idx nr, fb_idx nc, int accumulate)
+    int fb_corr_f(const float *x, fb_idx xs, const float *k, fb_idx kr, fb_idx kc,
+                  float *out, fb_idx os, fb_idx nr, fb_idx nc, int accumulate)
+
+cdef extern from "fb_osconv.h" nogil:
+    int fb_osconv_d(const double *x, fb_idx nx, fb_idx xls, const void *H, fb_idx nfft,
+                    fb_idx K, double *out, fb_idx s, fb_idx nout, fb_idx ols, fb_idx nlines)
+    int fb_osconv_f(const float *x, fb_idx nx, fb_idx xls, const void *H, fb_idx nfft,
+                    fb_idx K, float *out, fb_idx s, fb_idx nout, fb_idx ols, fb_idx nlines)
+
 cdef extern from "fb_common.h" nogil:
     int FB_OK, FB_ENOMEM, FB_EINVAL, FB_ETHREAD
 
@@ -269,6 +281,101 @@ def r2r(cnp.ndarray a not None, cnp.ndarray out, tuple axes, bint dst, int type,
         else:
             err = fb_r2r_f(ip, op, ndim, shape, istr, ostr, naxes, ax, dst, type, ortho, fct,
                            nthreads)
+    if err != FB_OK:
+        raise_error(err)
+    return out
+
+
+def corr(cnp.ndarray x not None, cnp.ndarray k not None, cnp.ndarray out not None,
+         bint accumulate):
+    """Direct valid correlation of the rows of 2-D `x` with the 2-D kernel `k` into 2-D `out`
+    (out[i, j] (+)= sum k[a, b] x[i + a, j + b]); `accumulate` adds to `out`. All three of one
+    dtype (float32 or float64), rows contiguous, x at least out.shape + k.shape - 1."""
+    cdef int typenum = cnp.PyArray_TYPE(x)
+    if typenum != cnp.NPY_DOUBLE and typenum != cnp.NPY_FLOAT:
+        raise TypeError(f"corr: unsupported dtype {x.dtype}")
+    if cnp.PyArray_TYPE(k) != typenum or cnp.PyArray_TYPE(out) != typenum:
+        raise TypeError("corr: x, k and out must have one dtype")
+    if cnp.PyArray_NDIM(x) != 2 or cnp.PyArray_NDIM(k) != 2 or cnp.PyArray_NDIM(out) != 2:
+        raise ValueError("corr: x, k and out must be 2-D")
+    if not (cnp.PyArray_ISBEHAVED_RO(x) and cnp.PyArray_ISBEHAVED_RO(k)
+            and cnp.PyArray_ISBEHAVED(out)):
+        raise ValueError("corr: arrays must be aligned, writeable (out) and in native byte order")
+    cdef fb_idx item = cnp.PyArray_ITEMSIZE(x)
+    cdef fb_idx nr = cnp.PyArray_DIMS(out)[0], nc = cnp.PyArray_DIMS(out)[1]
+    cdef fb_idx kr = cnp.PyArray_DIMS(k)[0], kc = cnp.PyArray_DIMS(k)[1]
+    if kr < 1 or kc < 1:
+        raise ValueError("corr: empty kernel")
+    if not cnp.PyArray_IS_C_CONTIGUOUS(k):
+        raise ValueError("corr: the kernel must be C-contiguous")
+    if (cnp.PyArray_STRIDES(x)[1] != item and cnp.PyArray_DIMS(x)[1] > 1) or \
+            (cnp.PyArray_STRIDES(out)[1] != item and nc > 1):
+        raise ValueError("corr: rows of x and out must be contiguous")
+    if nr > 0 and nc > 0 and (cnp.PyArray_DIMS(x)[0] < nr + kr - 1
+                              or cnp.PyArray_DIMS(x)[1] < nc + kc - 1):
+        raise ValueError("corr: x is too small for the output and the kernel")
+    cdef fb_idx xs = cnp.PyArray_STRIDES(x)[0] // item, os = cnp.PyArray_STRIDES(out)[0] // item
+    if cnp.PyArray_STRIDES(x)[0] % item or cnp.PyArray_STRIDES(out)[0] % item:
+        raise ValueError("corr: row strides must be whole elements")
+    cdef const void *xp = cnp.PyArray_DATA(x)
+    cdef const void *kp = cnp.PyArray_DATA(k)
+    cdef void *op = cnp.PyArray_DATA(out)
+    cdef int err = FB_OK
+    if nr == 0 or nc == 0:
+        return out
+    with nogil:
+        if typenum == cnp.NPY_DOUBLE:
+            err = fb_corr_d(<const double *>xp, xs, <const double *>kp, kr, kc, <double *>op,
+                            os, nr, nc, accumulate)
+        else:
+            err = fb_corr_f(<const float *>xp, xs, <const float *>kp, kr, kc, <float *>op,
+                            os, nr, nc, accumulate)
+    if err != FB_OK:
+        raise_error(err)
+    return out
+
+
+def osconv(cnp.ndarray x not None, cnp.ndarray H not None, Py_ssize_t K, cnp.ndarray out not None,
+           Py_ssize_t s):
+    """Overlap-save convolution of each row of 2-D real `x` with the kernel of length K whose
+    spectrum H = rfft(k, nfft) (nfft = 2 * (len(H) - 1)) is given: row i of `out` gets the
+    window s .. s + out.shape[1] - 1 of the full convolution of row i of x. Rows contiguous;
+    H contiguous, complex of x's precision."""
+    cdef int typenum = cnp.PyArray_TYPE(x)
+    cdef int ctype = cnp.NPY_CDOUBLE if typenum == cnp.NPY_DOUBLE else cnp.NPY_CFLOAT
+    if typenum != cnp.NPY_DOUBLE and typenum != cnp.NPY_FLOAT:
+        raise TypeError(f"osconv: unsupported dtype {x.dtype}")
+    if cnp.PyArray_TYPE(out) != typenum or cnp.PyArray_TYPE(H) != ctype:
+        raise TypeError("osconv: out must have x's dtype and H the matching complex one")
+    if cnp.PyArray_NDIM(x) != 2 or cnp.PyArray_NDIM(out) != 2 or cnp.PyArray_NDIM(H) != 1:
+        raise ValueError("osconv: x and out must be 2-D, H 1-D")
+    if not (cnp.PyArray_ISBEHAVED_RO(x) and cnp.PyArray_ISBEHAVED_RO(H)
+            and cnp.PyArray_ISBEHAVED(out) and cnp.PyArray_IS_C_CONTIGUOUS(H)):
+        raise ValueError("osconv: arrays must be aligned, native, H contiguous, out writeable")
+    cdef fb_idx item = cnp.PyArray_ITEMSIZE(x)
+    cdef fb_idx nl = cnp.PyArray_DIMS(x)[0], nx = cnp.PyArray_DIMS(x)[1]
+    cdef fb_idx nout = cnp.PyArray_DIMS(out)[1]
+    cdef fb_idx nfft = 2 * (cnp.PyArray_DIMS(H)[0] - 1)
+    if cnp.PyArray_DIMS(out)[0] != nl:
+        raise ValueError("osconv: x and out must have the same number of rows")
+    if nx < 1 or K < 1 or nfft < K or s < 0 or s + nout > nx + K - 1:
+        raise ValueError("osconv: bad lengths")
+    if (nx > 1 and cnp.PyArray_STRIDES(x)[1] != item) or \
+            (nout > 1 and cnp.PyArray_STRIDES(out)[1] != item) or \
+            cnp.PyArray_STRIDES(x)[0] % item or cnp.PyArray_STRIDES(out)[0] % item:
+        raise ValueError("osconv: rows of x and out must be contiguous")
+    cdef fb_idx xls = cnp.PyArray_STRIDES(x)[0] // item, ols = cnp.PyArray_STRIDES(out)[0] // item
+    cdef const void *xp = cnp.PyArray_DATA(x)
+    cdef const void *hp = cnp.PyArray_DATA(H)
+    cdef void *op = cnp.PyArray_DATA(out)
+    cdef int err = FB_OK
+    with nogil:
+        if typenum == cnp.NPY_DOUBLE:
+            err = fb_osconv_d(<const double *>xp, nx, xls, hp, nfft, K, <double *>op, s, nout,
+                              ols, nl)
+        else:
+            err = fb_osconv_f(<const float *>xp, nx, xls, hp, nfft, K, <float *>op, s, nout,
+                              ols, nl)
     if err != FB_OK:
         raise_error(err)
     return out

@@ -5,7 +5,9 @@
  * or the build lacks falls back to the baseline, and fb_simd_level() says what is in use. */
 #include "fb_batch.h"
 #include "fb_rfft.h"
+#include "fb_corr.h"
 #include "fb_dct.h"
+#include "fb_osconv.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +18,14 @@ typedef int (*r2c_fn)(const void *, void *, int, const fb_idx *, const fb_idx *,
                       int, int, int, double, int);
 typedef int (*c2r_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
                       int, int, double, int);
+typedef int (*corr_d_fn)(const double *, fb_idx, const double *, fb_idx, fb_idx, double *, fb_idx,
+                         fb_idx, fb_idx, int);
+typedef int (*corr_f_fn)(const float *, fb_idx, const float *, fb_idx, fb_idx, float *, fb_idx,
+                         fb_idx, fb_idx, int);
+typedef int (*osconv_d_fn)(const double *, fb_idx, fb_idx, const fb_cd *, fb_idx, fb_idx, double *,
+                           fb_idx, fb_idx, fb_idx, fb_idx);
+typedef int (*osconv_f_fn)(const float *, fb_idx, fb_idx, const fb_cf *, fb_idx, fb_idx, float *,
+                           fb_idx, fb_idx, fb_idx, fb_idx);
 typedef int (*r2r_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
                       int, const int *, int, int, int, double, int);
 
@@ -35,7 +45,15 @@ typedef int (*r2r_fn)(const void *, void *, int, const fb_idx *, const fb_idx *,
     int fb_r2r_d_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
                      int, const int *, int, int, int, double, int);                            \
     int fb_r2r_f_##T(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *, \
-                     int, const int *, int, int, int, double, int);
+                     int, const int *, int, int, int, double, int);                            \
+    int fb_corr_d_##T(const double *, fb_idx, const double *, fb_idx, fb_idx, double *, fb_idx, \
+                      fb_idx, fb_idx, int);                                                    \
+    int fb_corr_f_##T(const float *, fb_idx, const float *, fb_idx, fb_idx, float *, fb_idx,    \
+                      fb_idx, fb_idx, int);                                                    \
+    int fb_osconv_d_##T(const double *, fb_idx, fb_idx, const fb_cd *, fb_idx, fb_idx, double *, \
+                        fb_idx, fb_idx, fb_idx, fb_idx);                                       \
+    int fb_osconv_f_##T(const float *, fb_idx, fb_idx, const fb_cf *, fb_idx, fb_idx, float *,   \
+                        fb_idx, fb_idx, fb_idx, fb_idx);
 FB_TARGET_DECLS(base)
 #if defined(FB_HAVE_AVX2)
 FB_TARGET_DECLS(avx2)
@@ -45,6 +63,10 @@ static c2c_fn c2c_d = fb_c2c_d_base, c2c_f = fb_c2c_f_base;
 static r2c_fn r2c_d = fb_r2c_d_base, r2c_f = fb_r2c_f_base;
 static c2r_fn c2r_d = fb_c2r_d_base, c2r_f = fb_c2r_f_base;
 static r2r_fn r2r_d = fb_r2r_d_base, r2r_f = fb_r2r_f_base;
+static corr_d_fn corr_d = fb_corr_d_base;
+static corr_f_fn corr_f = fb_corr_f_base;
+static osconv_d_fn osconv_d = fb_osconv_d_base;
+static osconv_f_fn osconv_f = fb_osconv_f_base;
 static const char *level = "baseline";
 static pthread_once_t choose_once = PTHREAD_ONCE_INIT;
 
@@ -69,6 +91,8 @@ static void choose(void)
         r2c_d = fb_r2c_d_avx2; r2c_f = fb_r2c_f_avx2;
         c2r_d = fb_c2r_d_avx2; c2r_f = fb_c2r_f_avx2;
         r2r_d = fb_r2r_d_avx2; r2r_f = fb_r2r_f_avx2;
+        corr_d = fb_corr_d_avx2; corr_f = fb_corr_f_avx2;
+        osconv_d = fb_osconv_d_avx2; osconv_f = fb_osconv_f_avx2;
         level = "avx2";
     }
 #endif
@@ -138,4 +162,32 @@ int fb_r2r_f(const void *in, void *out, int ndim, const fb_idx *shape, const fb_
     pthread_once(&choose_once, choose);
     return r2r_f(in, out, ndim, shape, istride, ostride, naxes, axes, dst, type, ortho, fct,
                  nthreads);
+}
+
+int fb_corr_d(const double *x, fb_idx xs, const double *k, fb_idx kr, fb_idx kc, double *out,
+              fb_idx os, fb_idx nr, fb_idx nc, int accumulate)
+{
+    pthread_once(&choose_once, choose);
+    return corr_d(x, xs, k, kr, kc, out, os, nr, nc, accumulate);
+}
+
+int fb_corr_f(const float *x, fb_idx xs, const float *k, fb_idx kr, fb_idx kc, float *out,
+              fb_idx os, fb_idx nr, fb_idx nc, int accumulate)
+{
+    pthread_once(&choose_once, choose);
+    return corr_f(x, xs, k, kr, kc, out, os, nr, nc, accumulate);
+}
+
+int fb_osconv_d(const double *x, fb_idx nx, fb_idx xls, const fb_cd *H, fb_idx nfft, fb_idx K,
+                double *out, fb_idx s, fb_idx nout, fb_idx ols, fb_idx nlines)
+{
+    pthread_once(&choose_once, choose);
+    return osconv_d(x, nx, xls, H, nfft, K, out, s, nout, ols, nlines);
+}
+
+int fb_osconv_f(const float *x, fb_idx nx, fb_idx xls, const fb_cf *H, fb_idx nfft, fb_idx K,
+                float *out, fb_idx s, fb_idx nout, fb_idx ols, fb_idx nlines)
+{
+    pthread_once(&choose_once, choose);
+    return osconv_f(x, nx, xls, H, nfft, K, out, s, nout, ols, nlines);
 }

@@ -1,13 +1,15 @@
 /* fb_rfft.c: instantiates the real transforms (fb_rfft.h) for both precisions: the untangling
  * passes per lane type (fb_rfft_lane.h) and the plans and executor per precision
- * (fb_rfft_tmpl.h). */
+ * (fb_rfft_tmpl.h), and the overlap-save convolution on them (fb_osconv_tmpl.h). */
 #include "fb_target.h"   /* first: names this build's symbols */
 #include "fb_rfft.h"
+#include "fb_osconv.h"
 #include "fb_lanes.h"
 #include "fb_lines.h"
 #include "fb_twiddle.h"
 #include "fb_cache.h"
 #include <stdlib.h>
+#include <string.h>
 
 #define FB_TW double
 #define FB_TWT fb_cd

@@ -399,6 +399,8 @@ int FB_CAT2(fb_c2r_, FB_PSFX)(const void *in, void *out, int ndim, const fb_idx 
                            0);
 }
 
+#include "fb_osconv_tmpl.h"
+
 #undef RNAME
 #undef RPLAN
 #undef CPLAN

@@ -1,6 +1,6 @@
 /* fb_target.h: one build of the kernels per SIMD target.
  *
- * meson compiles fb_batch.c, fb_cfft.c, fb_dct.c, fb_plan.c and fb_rfft.c once for the baseline (SSE2: every x86-64)
+ * meson compiles fb_batch.c, fb_cfft.c, fb_corr.c, fb_dct.c, fb_plan.c and fb_rfft.c once for the baseline (SSE2: every x86-64)
  * and once with -mavx2 -mfma -DFB_SIMD_AVX2. Every external name of those files gets the target's
  * suffix here, so the builds live side by side in one module; fb_dispatch.c chooses one at run
  * time. Include this first in each of those files, before any other fb_ header.
@@ -20,6 +20,10 @@
 #define fb_r2c_f FB_TNAME(fb_r2c_f)
 #define fb_c2r_d FB_TNAME(fb_c2r_d)
 #define fb_c2r_f FB_TNAME(fb_c2r_f)
+#define fb_corr_d FB_TNAME(fb_corr_d)
+#define fb_corr_f FB_TNAME(fb_corr_f)
+#define fb_osconv_d FB_TNAME(fb_osconv_d)
+#define fb_osconv_f FB_TNAME(fb_osconv_f)
 #define fb_r2r_d FB_TNAME(fb_r2r_d)
 #define fb_r2r_f FB_TNAME(fb_r2r_f)
 #define dplan_get_d FB_TNAME(dplan_get_d)
