@@ -8,6 +8,16 @@
 
 #define CNAME(x) FB_CAT3(x, _, FB_PSFX)
 
+/* Keeps v in a register: otherwise GCC folds the load into both multiply-adds that use it,
+ * loading it twice, and the two-row kernel would save no loads. */
+#ifndef FB_IN_REGISTER
+#if defined(__GNUC__)
+#define FB_IN_REGISTER(v) __asm__("" : "+x"(v))
+#else
+#define FB_IN_REGISTER(v) ((void)0)
+#endif
+#endif
+
 static inline FB_V CNAME(loadu)(const FB_R *p)
 {
     FB_V v;
@@ -58,11 +68,67 @@ static void CNAME(corr_row)(const FB_R *FB_RESTRICT x, fb_idx xs, const FB_R *FB
     }
 }
 
+/* Two output rows at once (kr >= 2): x row i + r feeds row i with kernel row r and row i + 1
+ * with kernel row r - 1, so each vector of x is loaded once for two multiply-adds. */
+static void CNAME(corr_rows2)(const FB_R *FB_RESTRICT x, fb_idx xs, const FB_R *FB_RESTRICT k,
+                              fb_idx kr, fb_idx kc, FB_R *FB_RESTRICT o, fb_idx os, fb_idx nc,
+                              int accumulate)
+{
+    enum { H = CORR_W / 2 };
+    const FB_V zero = {0};
+    fb_idx j = 0;
+    for (; j + H * FB_VL <= nc; j += H * FB_VL) {
+        FB_V a0[H], a1[H];
+#pragma GCC unroll 16
+        for (int t = 0; t < H; ++t) {
+            a0[t] = accumulate ? CNAME(loadu)(o + j + t * FB_VL) : zero;
+            a1[t] = accumulate ? CNAME(loadu)(o + os + j + t * FB_VL) : zero;
+        }
+        for (fb_idx b = 0; b < kc; ++b) {              /* x row i: output row i only */
+            const FB_R c0 = k[b];
+#pragma GCC unroll 16
+            for (int t = 0; t < H; ++t) a0[t] += c0 * CNAME(loadu)(x + j + b + t * FB_VL);
+        }
+        for (fb_idx r = 1; r < kr; ++r) {              /* both output rows */
+            const FB_R *xr = x + r * xs + j, *k0 = k + r * kc, *k1 = k0 - kc;
+            for (fb_idx b = 0; b < kc; ++b) {
+                const FB_R c0 = k0[b], c1 = k1[b];
+#pragma GCC unroll 16
+                for (int t = 0; t < H; ++t) {
+                    FB_V v = CNAME(loadu)(xr + b + t * FB_VL);
+                    FB_IN_REGISTER(v);
+                    a0[t] += c0 * v;
+                    a1[t] += c1 * v;
+                }
+            }
+        }
+        const FB_R *xl = x + kr * xs + j, *kl = k + (kr - 1) * kc;
+        for (fb_idx b = 0; b < kc; ++b) {              /* x row i + kr: output row i + 1 only */
+            const FB_R c1 = kl[b];
+#pragma GCC unroll 16
+            for (int t = 0; t < H; ++t) a1[t] += c1 * CNAME(loadu)(xl + b + t * FB_VL);
+        }
+#pragma GCC unroll 16
+        for (int t = 0; t < H; ++t) {
+            CNAME(storeu)(o + j + t * FB_VL, a0[t]);
+            CNAME(storeu)(o + os + j + t * FB_VL, a1[t]);
+        }
+    }
+    if (j < nc) {   /* the rest of both rows, one at a time */
+        CNAME(corr_row)(x + j, xs, k, kr, kc, o + j, nc - j, accumulate);
+        CNAME(corr_row)(x + xs + j, xs, k, kr, kc, o + os + j, nc - j, accumulate);
+    }
+}
+
 int CNAME(fb_corr)(const FB_R *x, fb_idx xs, const FB_R *k, fb_idx kr, fb_idx kc, FB_R *out,
                    fb_idx os, fb_idx nr, fb_idx nc, int accumulate)
 {
     if (kr < 1 || kc < 1 || nr < 0 || nc < 0) return FB_EINVAL;
-    for (fb_idx i = 0; i < nr; ++i)
+    fb_idx i = 0;
+    if (kr >= 2)
+        for (; i + 2 <= nr; i += 2)
+            CNAME(corr_rows2)(x + i * xs, xs, k, kr, kc, out + i * os, os, nc, accumulate);
+    for (; i < nr; ++i)
         CNAME(corr_row)(x + i * xs, xs, k, kr, kc, out + i * os, nc, accumulate);
     return FB_OK;
 }
