@@ -20,9 +20,11 @@ handle (long double), are left to SciPy.
 from ._backend import __ua_domain__, __ua_function__
 from ._basic import fft, fft2, fftn, ifft, ifft2, ifftn
 from ._config import show_config
+from ._fftconv import fft_conv
 from ._real import (hfft, hfft2, hfftn, ihfft, ihfft2, ihfftn, irfft, irfft2,
                     irfftn, rfft, rfft2, rfftn)
 from ._realtransforms import dct, dctn, dst, dstn, idct, idctn, idst, idstn
+from ._signal import fftconvolve, next_fast_len, oaconvolve
 
 __version__ = "0.1.0"
 
@@ -30,4 +32,5 @@ __all__ = ["fft", "ifft", "fft2", "ifft2", "fftn", "ifftn",
            "rfft", "irfft", "rfft2", "irfft2", "rfftn", "irfftn",
            "hfft", "ihfft", "hfft2", "ihfft2", "hfftn", "ihfftn",
            "dct", "idct", "dst", "idst", "dctn", "idctn", "dstn", "idstn",
+           "fftconvolve", "oaconvolve", "next_fast_len", "fft_conv",
            "show_config"]

@@ -529,12 +529,25 @@ def run(
     out = out or sys.stdout
     columns = list(columns or default_columns())
     cases = select_cases(QUICK_CASES if quick else FULL_CASES, case_filter)
-    if not cases:
+    from . import _bench_conv
+    conv_cases = [c for c in (_bench_conv.QUICK_CASES if quick else _bench_conv.FULL_CASES)
+                  if not case_filter or case_filter.lower() in c.label.lower()]
+    if not cases and not conv_cases:
         print(f"no benchmark case matches {case_filter!r}", file=sys.stderr)
         return 2
     repeats = repeat or (QUICK_REPEATS if quick else FULL_REPEATS)
     print(versions_line(), file=out, flush=True)
+    if cases:
+        status = run_transforms(cases, columns, repeats, json_path, out)
+        if status:
+            return status
+    if conv_cases and not _bench_conv.run(conv_cases, repeats, out):
+        return 1
+    return 0
 
+
+def run_transforms(cases, columns, repeats, json_path, out) -> int:
+    """Phases 1 and 2 for the transform cases: 0, or 1 if a check failed."""
     progress = Progress()
     # workers=1 explicitly: SciPy's default already is, and it keeps the comparison one core each
     # even if a backend's own default changes.
