@@ -8,6 +8,7 @@
 #define PLAN_GET FB_CAT3(fb_cplan_, FB_BSFX, _get)
 #define PLAN_RELEASE FB_CAT3(fb_cplan_, FB_BSFX, _release)
 #define EXEC_FROM FB_CAT2(fb_cexec_from_, FB_BSFX)
+#define EXEC_FROM_MT FB_CAT2(fb_cexec_from_mt_, FB_BSFX)
 #define PLAN_WORK FB_CAT3(fb_cplan_, FB_BSFX, _work)
 #define LANDS_IN_OTHER FB_CAT3(fb_cplan_, FB_BSFX, _lands_in_other)
 
@@ -114,6 +115,23 @@ static void BNAME(run_lines)(line_job *jb)
     fb_scratch_give(buf, bytes);
 }
 
+/* A single large line (nothing to split between threads): its blocked transform is split
+ * instead, with the same result as on one thread. */
+static int BNAME(one_line_mt)(const line_job *jb, const FB_PLAN *plan, int nthreads)
+{
+    const fb_idx n = jb->n;
+    const size_t bytes = sizeof(FB_CT) * (size_t)(2 * n + PLAN_WORK(plan));
+    FB_CT *buf = (FB_CT *)fb_scratch_take(bytes);
+    if (!buf) return FB_ENOMEM;
+    FB_CT *target = jb->dstr == (fb_idx)sizeof(FB_CT) ? (FB_CT *)jb->dst : buf;
+    const int err = EXEC_FROM_MT(plan, jb->fwd, jb->src, jb->sstr, (FB_REAL)jb->fct, target,
+                                 buf + 2 * n, nthreads);
+    if (err == FB_OK && target == buf)
+        for (fb_idx k = 0; k < n; ++k) *(FB_CT *)(jb->dst + k * jb->dstr) = buf[k];
+    fb_scratch_give(buf, bytes);
+    return err;
+}
+
 static void *BNAME(thread_main)(void *arg)
 {
     BNAME(run_lines)((line_job *)arg);
@@ -143,7 +161,9 @@ int BNAME(fb_c2c)(const void *in, void *out, int ndim, const fb_idx *shape, cons
         base.plan = plan;
         base.fwd = fwd;
         base.fct = (a == 0) ? fct : 1.0;   /* the whole scale once, on the first axis */
-        int err = run_split(&base, nthreads, FB_VLEN, BNAME(thread_main));
+        int err = (nthreads > 1 && base.hi - base.lo == 1 && FB_LARGE_BLOCKED(plan))
+                      ? BNAME(one_line_mt)(&base, plan, nthreads)
+                      : run_split(&base, nthreads, FB_VLEN, BNAME(thread_main));
         PLAN_RELEASE(plan);
         if (err != FB_OK) return err;
     }
@@ -156,5 +176,6 @@ int BNAME(fb_c2c)(const void *in, void *out, int ndim, const fb_idx *shape, cons
 #undef PLAN_GET
 #undef PLAN_RELEASE
 #undef EXEC_FROM
+#undef EXEC_FROM_MT
 #undef PLAN_WORK
 #undef LANDS_IN_OTHER

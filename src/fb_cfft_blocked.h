@@ -25,16 +25,16 @@
 #define STORE FB_CAT3(fb_cv, FB_PSFX, _store)
 #define STORE_ROWS FB_CAT3(fb_cv, FB_PSFX, _store_rows)
 
-/* Step 2: rows k1 .. k1 + lanes - 1 of W, FFTs of length n2 on vector lanes, written
- * transposed into data. */
+/* Step 2: the rows k1 of W from k1lo to k1hi (multiples of FB_BLK_GROUPS * FB_VLEN, or n1),
+ * FFTs of length n2 on vector lanes, written transposed into data. */
 static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_CVT *vb,
-                                  FB_CT *data)
+                                  FB_CT *data, fb_idx k1lo, fb_idx k1hi)
 {
     const fb_idx n1 = p->col->n, n2 = p->row->n;
     const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
-    for (fb_idx k1 = 0; k1 < n1;) {
-        const int lanes = (int)(n1 - k1 < R ? n1 - k1 : R);
+    for (fb_idx k1 = k1lo; k1 < k1hi;) {
+        const int lanes = (int)(k1hi - k1 < R ? k1hi - k1 : R);
         const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
         const FB_CT *wblk = W + k1 * n2;   /* block of `lanes` rows, stored side by side */
         for (fb_idx j2 = 0; j2 < n2; ++j2)
@@ -99,20 +99,20 @@ static inline void BKNAME(twiddle_store)(const FB_CVT *y, FB_TW br, FB_TW bi, FB
         }
 }
 
-static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
-                                   FB_TW fct, FB_CT *data, FB_CT *work)
+/* Step 1 for the columns j2 from j2lo to j2hi (multiples of FB_BLK_GROUPS * FB_VLEN, or n2)
+ * into W, with vb as the vector scratch. */
+static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
+                                  FB_TW fct, FB_CT *W, FB_CVT *vb, fb_idx j2lo, fb_idx j2hi)
 {
     const fb_idx n1 = p->col->n, n2 = p->row->n;
     const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
-    FB_CT *W = work;
-    FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
     const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;   /* backward: conjugate twiddles */
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;   /* rows per block of step 2 */
 
-    /* step 1: columns j2 .. j2 + lanes - 1; the last block may hold fewer columns, and its last
+    /* columns j2 .. j2 + lanes - 1; the last block may hold fewer columns, and its last
      * vector group fewer than FB_VLEN (the spare lanes compute zeros and are not stored) */
-    for (fb_idx j2 = 0; j2 < n2;) {
-        const int lanes = (int)(n2 - j2 < R ? n2 - j2 : R);
+    for (fb_idx j2 = j2lo; j2 < j2hi;) {
+        const int lanes = (int)(j2hi - j2 < R ? j2hi - j2 : R);
         const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
         for (fb_idx j1 = 0; j1 < n1; ++j1) {
             const char *row = src + (n2 * j1 + j2) * ss;
@@ -149,8 +149,84 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
         }
         j2 += lanes;
     }
-    BKNAME(blocked_step2)(p, fwd, W, vb, data);
+}
+
+static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
+                                   FB_TW fct, FB_CT *data, FB_CT *work)
+{
+    FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
+    BKNAME(blocked_step1)(p, fwd, src, ss, fct, work, vb, 0, p->row->n);
+    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n);
     return data;
+}
+
+/* ---- the same on several threads: step 1's column blocks are shared out and joined (W is
+ * then complete and, in place, src fully read), then step 2's row blocks. Every block is
+ * computed exactly as in one thread, so the result is bitwise the same. A thread that cannot
+ * be started has its share run by the caller. */
+
+typedef struct {
+    const FB_PLAN *p;
+    int fwd, step;
+    const char *src;
+    fb_idx ss;
+    FB_TW fct;
+    FB_CT *data, *W;
+    fb_idx lo, hi;   /* this share's columns (step 1) or rows (step 2) */
+    int err;
+} BKNAME(blk_job);
+
+static void BKNAME(blk_run)(BKNAME(blk_job) *jb, FB_CVT *vb)
+{
+    if (jb->step == 1)
+        BKNAME(blocked_step1)(jb->p, jb->fwd, jb->src, jb->ss, jb->fct, jb->W, vb, jb->lo, jb->hi);
+    else
+        BKNAME(blocked_step2)(jb->p, jb->fwd, jb->W, vb, jb->data, jb->lo, jb->hi);
+}
+
+static void *BKNAME(blk_thread)(void *arg)
+{
+    BKNAME(blk_job) *jb = (BKNAME(blk_job) *)arg;
+    const size_t bytes = sizeof(FB_CVT) * (size_t)(FB_BLK_GROUPS * FB_BLK_GROUP_SIZE(jb->p)) + 64;
+    FB_CVT *vb = (FB_CVT *)fb_scratch_take(bytes);
+    if (!vb) { jb->err = FB_ENOMEM; return NULL; }
+    BKNAME(blk_run)(jb, (FB_CVT *)fb_align64(vb));
+    fb_scratch_give(vb, bytes);
+    return NULL;
+}
+
+/* blocked_from on up to nthreads threads (the caller's included); FB_OK or an FB_E* code. */
+static int BKNAME(blocked_from_mt)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
+                                   FB_TW fct, FB_CT *data, FB_CT *work, int nthreads)
+{
+    const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
+    FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
+    int err = FB_OK;
+    for (int step = 1; step <= 2; ++step) {
+        const fb_idx count = step == 1 ? p->row->n : p->col->n, blocks = (count + R - 1) / R;
+        int nth = nthreads < 1 ? 1 : nthreads > 64 ? 64 : nthreads;
+        if (nth > blocks) nth = (int)blocks;
+        BKNAME(blk_job) jobs[64];
+        pthread_t tid[64];
+        int started[64] = {0};
+        for (int t = 0; t < nth; ++t) {
+            BKNAME(blk_job) jb = {p, fwd, step, src, ss, fct, data, work, 0, 0, FB_OK};
+            jb.lo = blocks * t / nth * R;
+            jb.hi = blocks * (t + 1) / nth * R;
+            if (jb.hi > count) jb.hi = count;
+            jobs[t] = jb;
+        }
+        for (int t = 1; t < nth; ++t)
+            started[t] = pthread_create(&tid[t], NULL, BKNAME(blk_thread), &jobs[t]) == 0;
+        BKNAME(blk_run)(&jobs[0], vb);
+        for (int t = 1; t < nth; ++t) {
+            if (started[t]) pthread_join(tid[t], NULL);
+            else BKNAME(blk_run)(&jobs[t], vb);
+            if (jobs[t].err != FB_OK) err = jobs[t].err;
+        }
+        if (err != FB_OK) return err;
+    }
+    return FB_OK;
 }
 
 /* The forward transform of n REAL values at src (byte stride ss, times fct) into data (n complex
@@ -206,7 +282,7 @@ static FB_CT *BKNAME(blocked_real_from)(const FB_PLAN *p, const char *src, fb_id
         }
         j2 += la + lb;
     }
-    BKNAME(blocked_step2)(p, 1, W, vb, data);
+    BKNAME(blocked_step2)(p, 1, W, vb, data, 0, n1);
     return data;
 }
 

@@ -25,6 +25,14 @@ FB_CT *FB_CAT2(fb_cexec_from_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *s
     return DNAME(split_from)(p, fwd, src, ss, fct, data, work);
 }
 
+int FB_CAT2(fb_cexec_from_mt_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
+                                        FB_TW fct, FB_CT *data, FB_CT *work, int nthreads)
+{
+    if (p->col) return DNAME(blocked_from_mt)(p, fwd, src, ss, fct, data, work, nthreads);
+    DNAME(split_from)(p, fwd, src, ss, fct, data, work);
+    return FB_OK;
+}
+
 FB_CT *FB_CAT2(fb_cexec_real_, FB_PSFX)(const FB_PLAN *p, const char *src, fb_idx ss, FB_TW fct,
                                         FB_CT *data, FB_CT *work)
 {

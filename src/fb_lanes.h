@@ -12,6 +12,7 @@
 #include "fb_common.h"
 #include "fb_plan.h"
 #include <string.h>
+#include <pthread.h>
 
 /* The vector width of this compilation target (fb_target.h picks one per build of the kernels). */
 #if defined(FB_SIMD_AVX2)
@@ -115,6 +116,12 @@ fb_cvf *fb_cexec_vf(const fb_cplan_f *p, int fwd, fb_cvf *data, fb_cvf *other, f
  * contiguous buffer; src may equal data. Returns data. */
 fb_cd *fb_cexec_from_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,
                        fb_cd *data, fb_cd *work);
+/* fb_cexec_from_X on up to nthreads threads (blocked plans; others run on one), with the same
+ * result bit for bit. Returns FB_OK or FB_ENOMEM (a thread's scratch). */
+int fb_cexec_from_mt_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,
+                       fb_cd *data, fb_cd *work, int nthreads);
+int fb_cexec_from_mt_f(const fb_cplan_f *p, int fwd, const char *src, fb_idx ss, float fct,
+                       fb_cf *data, fb_cf *work, int nthreads);
 /* For plans with a blocked algorithm (p->col): the forward transform of n REAL values at src
  * (byte stride ss, times fct) into data (n complex values), two real columns per lane in the
  * column step. Returns data. */

@@ -10,6 +10,7 @@
 #define EXEC_S FB_CAT2(fb_cexec_, FB_PSFX)
 #define EXEC_V FB_CAT2(fb_cexec_v, FB_PSFX)
 #define EXEC_FROM FB_CAT2(fb_cexec_from_, FB_PSFX)
+#define EXEC_FROM_MT FB_CAT2(fb_cexec_from_mt_, FB_PSFX)
 #define EXEC_REAL FB_CAT2(fb_cexec_real_, FB_PSFX)
 #define POST_S FB_CAT2(r2c_post_s, FB_PSFX)
 #define POST_V FB_CAT2(r2c_post_v, FB_PSFX)
@@ -71,8 +72,10 @@ static fb_idx RNAME(per_line)(const RPLAN *p)
 
 /* ---- one line at a time ---- */
 
-static void RNAME(r2c_line)(const RPLAN *p, int fwd, int full, FB_TW fct, const char *src,
-                            fb_idx ss, char *dst, fb_idx ds, FB_CT *buf)
+/* nthreads > 1: a blocked complex transform runs on that many threads (same result; on a
+ * failure to get a thread's scratch it runs again on one) */
+static void RNAME(r2c_line_mt)(const RPLAN *p, int fwd, int full, FB_TW fct, const char *src,
+                               fb_idx ss, char *dst, fb_idx ds, FB_CT *buf, int nthreads)
 {
     const fb_idx n = p->n;
     FB_CT *z = buf, *other = buf + n + 1, *work = (FB_CT *)fb_align64(buf + 2 * (n + 1));
@@ -80,7 +83,10 @@ static void RNAME(r2c_line)(const RPLAN *p, int fwd, int full, FB_TW fct, const 
         const fb_idx h = n / 2;
         const FB_CT *Z;
         if ((p->cp->half || p->cp->col) && ss == (fb_idx)sizeof(FB_REAL)) {
-            Z = EXEC_FROM(p->cp, 1, src, (fb_idx)sizeof(FB_CT), fct, z, work);
+            if (nthreads <= 1 || EXEC_FROM_MT(p->cp, 1, src, (fb_idx)sizeof(FB_CT), fct, z, work,
+                                              nthreads) != FB_OK)
+                EXEC_FROM(p->cp, 1, src, (fb_idx)sizeof(FB_CT), fct, z, work);
+            Z = z;
         } else {
             for (fb_idx k = 0; k < h; ++k) {
                 z[k].r = *(const FB_REAL *)(src + 2 * k * ss) * fct;
@@ -114,8 +120,14 @@ static void RNAME(r2c_line)(const RPLAN *p, int fwd, int full, FB_TW fct, const 
     }
 }
 
-static void RNAME(c2r_line)(const RPLAN *p, int fwd, FB_TW fct, const char *src, fb_idx ss,
-                            char *dst, fb_idx ds, FB_CT *buf)
+static void RNAME(r2c_line)(const RPLAN *p, int fwd, int full, FB_TW fct, const char *src,
+                            fb_idx ss, char *dst, fb_idx ds, FB_CT *buf)
+{
+    RNAME(r2c_line_mt)(p, fwd, full, fct, src, ss, dst, ds, buf, 1);
+}
+
+static void RNAME(c2r_line_mt)(const RPLAN *p, int fwd, FB_TW fct, const char *src, fb_idx ss,
+                               char *dst, fb_idx ds, FB_CT *buf, int nthreads)
 {
     const fb_idx n = p->n;
     FB_CT *z = buf, *other = buf + n + 1, *work = (FB_CT *)fb_align64(buf + 2 * (n + 1));
@@ -124,7 +136,10 @@ static void RNAME(c2r_line)(const RPLAN *p, int fwd, FB_TW fct, const char *src,
         PRE_S(src, ss, h, p->tw, fwd, fct, z);
         if ((p->cp->half || p->cp->col) && ds == (fb_idx)sizeof(FB_REAL)) {
             /* the output line, read as h complex values, receives the transform directly */
-            EXEC_FROM(p->cp, 0, (const char *)z, (fb_idx)sizeof(FB_CT), 1, (FB_CT *)dst, work);
+            if (nthreads <= 1 || EXEC_FROM_MT(p->cp, 0, (const char *)z, (fb_idx)sizeof(FB_CT), 1,
+                                              (FB_CT *)dst, work, nthreads) != FB_OK)
+                EXEC_FROM(p->cp, 0, (const char *)z, (fb_idx)sizeof(FB_CT), 1, (FB_CT *)dst,
+                          work);
             return;
         }
         const FB_CT *x = EXEC_S(p->cp, 0, z, other, work);
@@ -146,6 +161,12 @@ static void RNAME(c2r_line)(const RPLAN *p, int fwd, FB_TW fct, const char *src,
     }
     const FB_CT *y = EXEC_S(p->cp, 0, z, other, work);
     for (fb_idx k = 0; k < n; ++k) *(FB_REAL *)(dst + k * ds) = y[k].r;
+}
+
+static void RNAME(c2r_line)(const RPLAN *p, int fwd, FB_TW fct, const char *src, fb_idx ss,
+                            char *dst, fb_idx ds, FB_CT *buf)
+{
+    RNAME(c2r_line_mt)(p, fwd, fct, src, ss, dst, ds, buf, 1);
 }
 
 /* ---- FB_VLEN lines at once, one per vector lane ---- */
@@ -375,6 +396,21 @@ static int RNAME(run_axis)(const void *in, void *out, int ndim, const fb_idx *sh
     base.fwd = fwd;
     base.full = full;
     base.fct = fct;
+    if (nthreads > 1 && base.hi - base.lo == 1 && shape[axis] % 2 == 0 &&
+        FB_LARGE_BLOCKED(p->cp)) {   /* one large line: its complex transform is split */
+        const size_t bytes = sizeof(FB_CT) * (size_t)RNAME(per_line)(p);
+        FB_CT *buf = (FB_CT *)fb_scratch_take(bytes);
+        if (!buf) { RNAME(rplan_release)(p); return FB_ENOMEM; }
+        if (r2c)
+            RNAME(r2c_line_mt)(p, fwd, full, (FB_TW)fct, base.src, base.sstr, base.dst,
+                               base.dstr, buf, nthreads);
+        else
+            RNAME(c2r_line_mt)(p, fwd, (FB_TW)fct, base.src, base.sstr, base.dst, base.dstr,
+                               buf, nthreads);
+        fb_scratch_give(buf, bytes);
+        RNAME(rplan_release)(p);
+        return FB_OK;
+    }
     /* threads split in whole groups (paired for odd n) so every rounding is as in one thread */
     const int unit = shape[axis] % 2 == 1 && shape[axis] > 1 ? 2 * FB_VLEN : FB_VLEN;
     int err = run_split(&base, nthreads < 1 ? 1 : nthreads, unit,
@@ -410,6 +446,7 @@ int FB_CAT2(fb_c2r_, FB_PSFX)(const void *in, void *out, int ndim, const fb_idx 
 #undef EXEC_S
 #undef EXEC_V
 #undef EXEC_FROM
+#undef EXEC_FROM_MT
 #undef EXEC_REAL
 #undef POST_S
 #undef POST_V
