@@ -53,11 +53,19 @@ cdef extern from "fb_osconv.h" nogil:
     int fb_osconv_f(const float *x, fb_idx nx, fb_idx xls, const void *H, fb_idx nfft,
                     fb_idx K, float *out, fb_idx s, fb_idx nout, fb_idx ols, fb_idx nlines)
 
+cdef extern from "fb_pool.h" nogil:
+    int fb_pool_size()
+
 cdef extern from "fb_common.h" nogil:
     int FB_OK, FB_ENOMEM, FB_EINVAL, FB_ETHREAD
 
 ctypedef int (*c2c_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
                        int, const int *, int, double, int) noexcept nogil
+
+
+def pool_size():
+    """Worker threads the kernels' pool has started so far (they are kept between calls)."""
+    return fb_pool_size()
 
 
 def simd_level():

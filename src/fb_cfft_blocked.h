@@ -162,8 +162,8 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
 
 /* ---- the same on several threads: step 1's column blocks are shared out and joined (W is
  * then complete and, in place, src fully read), then step 2's row blocks. Every block is
- * computed exactly as in one thread, so the result is bitwise the same. A thread that cannot
- * be started has its share run by the caller. */
+ * computed exactly as in one thread, so the result is bitwise the same. The threads are the
+ * pool's (fb_pool.h). */
 
 typedef struct {
     const FB_PLAN *p;
@@ -184,31 +184,33 @@ static void BKNAME(blk_run)(BKNAME(blk_job) *jb, FB_CVT *vb)
         BKNAME(blocked_step2)(jb->p, jb->fwd, jb->W, vb, jb->data, jb->lo, jb->hi);
 }
 
-static void *BKNAME(blk_thread)(void *arg)
+/* Task t of fb_parallel_for: job t, with its own vector scratch (the caller's for t = 0). */
+typedef struct { BKNAME(blk_job) *jobs; FB_CVT *vb0; } BKNAME(blk_ctx);
+
+static void BKNAME(blk_task)(void *arg, int t)
 {
-    BKNAME(blk_job) *jb = (BKNAME(blk_job) *)arg;
+    BKNAME(blk_ctx) *c = (BKNAME(blk_ctx) *)arg;
+    BKNAME(blk_job) *jb = &c->jobs[t];
+    if (t == 0) { BKNAME(blk_run)(jb, c->vb0); return; }
     const size_t bytes = sizeof(FB_CVT) * (size_t)(FB_BLK_GROUPS * FB_BLK_GROUP_SIZE(jb->p)) + 64;
     FB_CVT *vb = (FB_CVT *)fb_scratch_take(bytes);
-    if (!vb) { jb->err = FB_ENOMEM; return NULL; }
+    if (!vb) { jb->err = FB_ENOMEM; return; }
     BKNAME(blk_run)(jb, (FB_CVT *)fb_align64(vb));
     fb_scratch_give(vb, bytes);
-    return NULL;
 }
 
-/* blocked_from on up to nthreads threads (the caller's included); FB_OK or an FB_E* code. */
+/* blocked_from on up to nthreads threads of the pool (the caller's included); FB_OK or an
+ * FB_E* code. */
 static int BKNAME(blocked_from_mt)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
                                    FB_TW fct, FB_CT *data, FB_CT *work, int nthreads)
 {
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
-    int err = FB_OK;
     for (int step = 1; step <= 2; ++step) {
         const fb_idx count = step == 1 ? p->row->n : p->col->n, blocks = (count + R - 1) / R;
-        int nth = nthreads < 1 ? 1 : nthreads > 64 ? 64 : nthreads;
+        int nth = nthreads < 1 ? 1 : nthreads > FB_POOL_MAX ? FB_POOL_MAX : nthreads;
         if (nth > blocks) nth = (int)blocks;
-        BKNAME(blk_job) jobs[64];
-        pthread_t tid[64];
-        int started[64] = {0};
+        BKNAME(blk_job) jobs[FB_POOL_MAX];
         for (int t = 0; t < nth; ++t) {
             BKNAME(blk_job) jb = {p, fwd, step, src, ss, fct, data, work, 0, 0, FB_OK};
             jb.lo = blocks * t / nth * R;
@@ -216,15 +218,10 @@ static int BKNAME(blocked_from_mt)(const FB_PLAN *p, int fwd, const char *src, f
             if (jb.hi > count) jb.hi = count;
             jobs[t] = jb;
         }
-        for (int t = 1; t < nth; ++t)
-            started[t] = pthread_create(&tid[t], NULL, BKNAME(blk_thread), &jobs[t]) == 0;
-        BKNAME(blk_run)(&jobs[0], vb);
-        for (int t = 1; t < nth; ++t) {
-            if (started[t]) pthread_join(tid[t], NULL);
-            else BKNAME(blk_run)(&jobs[t], vb);
-            if (jobs[t].err != FB_OK) err = jobs[t].err;
-        }
-        if (err != FB_OK) return err;
+        BKNAME(blk_ctx) ctx = {jobs, vb};
+        fb_parallel_for(nth, BKNAME(blk_task), &ctx);
+        for (int t = 0; t < nth; ++t)
+            if (jobs[t].err != FB_OK) return jobs[t].err;
     }
     return FB_OK;
 }

@@ -12,7 +12,7 @@
 #include "fb_common.h"
 #include "fb_plan.h"
 #include <string.h>
-#include <pthread.h>
+#include "fb_pool.h"
 
 /* The vector width of this compilation target (fb_target.h picks one per build of the kernels). */
 #if defined(FB_SIMD_AVX2)

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "fb_batch.h"   /* FB_MAXDIM */
+#include "fb_pool.h"
 
 /* The lines along one axis: every index of the other dimensions, in C order. */
 typedef struct {
@@ -81,19 +82,28 @@ static inline void group_offsets(const line_job *jb, fb_idx line, int count, con
     }
 }
 
-/* Splits base's lines over up to nthreads threads, in whole groups of vlen lines so that the
- * grouping (and therefore every rounding) is the same as in a single-threaded call. A thread
- * that cannot be started has its share run by the caller instead. */
+/* Splits base's lines over up to nthreads threads of the pool (fb_pool.h), in whole groups of
+ * vlen lines so that the grouping (and therefore every rounding) is the same as in a
+ * single-threaded call. */
+typedef struct {
+    line_job *jobs;
+    void *(*fn)(void *);
+} split_ctx;
+
+static inline void split_task(void *arg, int t)
+{
+    split_ctx *c = (split_ctx *)arg;
+    c->fn(&c->jobs[t]);
+}
+
 static inline int run_split(line_job *base, int nthreads, int vlen, void *(*fn)(void *))
 {
     const fb_idx lines = base->hi - base->lo;
     const fb_idx groups = (lines + vlen - 1) / vlen;
     fb_idx nth = nthreads < groups ? nthreads : groups;
     if (nth <= 1) { fn(base); return base->err; }
-    line_job jobs[64];
-    pthread_t tid[64];
-    int started[64];
-    if (nth > 64) nth = 64;
+    if (nth > FB_POOL_MAX) nth = FB_POOL_MAX;
+    line_job jobs[FB_POOL_MAX];
     for (fb_idx t = 0; t < nth; ++t) {
         jobs[t] = *base;
         jobs[t].lo = base->lo + (groups * t / nth) * vlen;
@@ -101,15 +111,11 @@ static inline int run_split(line_job *base, int nthreads, int vlen, void *(*fn)(
         jobs[t].hi = hi < base->hi ? hi : base->hi;
         jobs[t].err = FB_OK;
     }
-    for (fb_idx t = 1; t < nth; ++t)
-        started[t] = pthread_create(&tid[t], NULL, fn, &jobs[t]) == 0;
-    fn(&jobs[0]);
-    int err = jobs[0].err;
-    for (fb_idx t = 1; t < nth; ++t) {
-        if (started[t]) pthread_join(tid[t], NULL);
-        else fn(&jobs[t]);
+    split_ctx ctx = {jobs, fn};
+    fb_parallel_for((int)nth, split_task, &ctx);
+    int err = FB_OK;
+    for (fb_idx t = 0; t < nth; ++t)
         if (jobs[t].err != FB_OK) err = jobs[t].err;
-    }
     return err;
 }
 
