@@ -1,4 +1,5 @@
-"""Command line: ``python -m fftbackend bench [--quick] [--repeat N] [--case S] [--json FILE]``.
+"""Command line:
+``python -m fftbackend bench [--quick] [--repeat N] [--case S] [--json FILE] [--plot FILE]``.
 
 Run it from outside the repository root: there, ``python -m`` would import the source folder
 ``fftbackend/`` (which has no compiled ``_core``) instead of the installed package.
@@ -38,15 +39,29 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument(
         "--json", metavar="FILE", help="also write the results to FILE as a JSON list of cases"
     )
+    bench.add_argument(
+        "--plot", metavar="FILE",
+        help="also plot the speed-up over SciPy against transform size for each family to "
+        "FILE (.png, .svg, .pdf; needs matplotlib: pip install 'fftbackend[plot]')",
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.plot:
+        # Before the benchmark, not after minutes of timing.
+        from ._bench_plot import matplotlib_missing
+
+        message = matplotlib_missing()
+        if message:
+            print(f"python -m fftbackend bench: {message}", file=sys.stderr)
+            return 2
     # Imported here so that --help answers without loading numpy and SciPy.
     from ._bench import run
 
-    return run(quick=args.quick, repeat=args.repeat, case_filter=args.case, json_path=args.json)
+    return run(quick=args.quick, repeat=args.repeat, case_filter=args.case, json_path=args.json,
+               plot_path=args.plot)
 
 
 if __name__ == "__main__":

@@ -522,10 +522,14 @@ def run(
     repeat: int | None = None,
     case_filter: str | None = None,
     json_path: str | None = None,
+    plot_path: str | None = None,
     columns: Sequence[Column] | None = None,
     out=None,
 ) -> int:
-    """Run the job; returns the exit code: 0 success, 1 wrong results, 2 no case selected."""
+    """Run the job; returns the exit code: 0 success, 1 wrong results, 2 no case selected.
+
+    ``json_path``: also write every row (transforms, then convolutions) as a JSON list;
+    ``plot_path``: also draw the speed-ups (`_bench_plot`, needs matplotlib)."""
     out = out or sys.stdout
     columns = list(columns or default_columns())
     cases = select_cases(QUICK_CASES if quick else FULL_CASES, case_filter)
@@ -536,18 +540,30 @@ def run(
         print(f"no benchmark case matches {case_filter!r}", file=sys.stderr)
         return 2
     repeats = repeat or (QUICK_REPEATS if quick else FULL_REPEATS)
-    print(versions_line(), file=out, flush=True)
+    versions = versions_line()
+    print(versions, file=out, flush=True)
+    records: list[dict[str, Any]] = []
     if cases:
-        status = run_transforms(cases, columns, repeats, json_path, out)
+        status = run_transforms(cases, columns, repeats, records, out)
         if status:
             return status
-    if conv_cases and not _bench_conv.run(conv_cases, repeats, out):
+    if conv_cases and not _bench_conv.run(conv_cases, repeats, out, records):
         return 1
+    if json_path:
+        with open(json_path, "w", encoding="utf-8") as f:
+            json.dump(records, f, indent=1)
+            f.write("\n")
+    if plot_path:
+        from . import _bench_plot
+
+        _bench_plot.plot_records(records, plot_path, title=versions)
+        print(f"plot: speed-up over SciPy by family written to {plot_path}", file=out)
     return 0
 
 
-def run_transforms(cases, columns, repeats, json_path, out) -> int:
-    """Phases 1 and 2 for the transform cases: 0, or 1 if a check failed."""
+def run_transforms(cases, columns, repeats, records, out) -> int:
+    """Phases 1 and 2 for the transform cases: 0, or 1 if a check failed. The rows are
+    appended to ``records`` as JSON records (`json_records`)."""
     progress = Progress()
     # workers=1 explicitly: SciPy's default already is, and it keeps the comparison one core each
     # even if a backend's own default changes.
@@ -571,8 +587,5 @@ def run_transforms(cases, columns, repeats, json_path, out) -> int:
 
     print("", *timing_table(cases, columns, timings), "", sep="\n", file=out)
     print("\n".join(summary_lines(columns, timings, repeats)), file=out, flush=True)
-    if json_path:
-        with open(json_path, "w", encoding="utf-8") as f:
-            json.dump(json_records(cases, columns, checks, timings), f, indent=1)
-            f.write("\n")
+    records.extend(json_records(cases, columns, checks, timings))
     return 0

@@ -155,12 +155,17 @@ class ConvRow:
         return name, self.refs[name]
 
 
-def run(cases, repeats, out) -> bool:
-    """Checks and times `cases`; prints a table. False if any check failed."""
+def run(cases, repeats, out, records: list | None = None) -> bool:
+    """Checks and times `cases`; prints a table. False if any check failed.
+
+    ``records``: if given, a list that the rows are appended to as JSON records
+    (`json_records`), for ``--json`` and ``--plot``."""
     built = [build(c) for c in cases]
     failures = []
+    errors = []
     for case, (ours, refs) in zip(cases, built):
         error, problems = check(case, ours, refs)
+        errors.append(error)
         if problems:
             failures.append(f"  {case.label}: {'; '.join(problems)}")
     if failures:
@@ -175,7 +180,34 @@ def run(cases, repeats, out) -> bool:
         rows.append(ConvRow(case, timings[0].median,
                             {n: t.median for n, t in zip(names, timings[1:])}))
     print("", *table(rows), "", sep="\n", file=out, flush=True)
+    if records is not None:
+        records.extend(json_records(rows, errors))
     return True
+
+
+def json_records(rows, errors) -> list[dict[str, Any]]:
+    """The rows as JSON records shaped like the transform rows' (`_bench.json_records`):
+    "seconds" and "ratio" keyed by column, "SciPy" being the fastest SciPy way ("reference"
+    names it; "seconds_refs" has every one timed, torch too when installed)."""
+    records = []
+    for row, error in zip(rows, errors):
+        case = row.case
+        name, best = row.best_ref
+        records.append({
+            "case": case.label,
+            "kind": "convolution",
+            "func": "fftconvolve" if case.kind == "signal" else "fft_conv",
+            "dtype": case.dtype,
+            "shape": list(case.shape1),
+            "kernel_shape": list(case.shape2),
+            "kwargs": {"mode": "full"} if case.kind == "signal" else {"padding": case.padding},
+            "reference": name,
+            "seconds": {"SciPy": best, "fftbackend": row.ours},
+            "seconds_refs": dict(row.refs),
+            "ratio": {"fftbackend": row.ours / best},
+            "rel_error": {"fftbackend": error},
+        })
+    return records
 
 
 def table(rows) -> list[str]:

@@ -1,0 +1,1 @@
+"""asv benchmarks of fftbackend against SciPy's default scipy.fft backend (see asv.conf.json)."""
