@@ -142,6 +142,12 @@ def fast_convolve(in1, in2, axes, window):
     best = min(direct, os_cost, generic)
     if best == generic:
         return None
+    # A NaN or infinity reaches every output of SciPy's transform of the whole input, but only
+    # the outputs near it in a direct sum or an overlap-save block: leave such input to the
+    # generic core, which gives SciPy's result. One sum per input finds them (an overflow to
+    # infinity of large finite values only costs the fast path).
+    if not (math.isfinite(float(np.sum(x))) and math.isfinite(float(np.sum(k)))):
+        return None
 
     # conv axes last, batch axes first (flattened)
     order = others + list(axes)

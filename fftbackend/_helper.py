@@ -556,8 +556,9 @@ def prepare_c2r(forward, x, n, axis, norm, workers, plan):
             raise ValueError(f"invalid number of data points ({npoints}) specified")
         a, owned = conform(a, owned, (npoints,), (axis,))
         # SciPy's binding reads an output length of 0 as "the odd length
-        # 2 * m - 1", m = 0 // 2 + 1 = 1 here: one point.
-        n = _index(n) or 1
+        # 2 * m - 1", m = 0 // 2 + 1 = 1 here: one point.  Its binding
+        # converts a numpy bool (which has no __index__) with int().
+        n = (int(n) if isinstance(n, np.bool_) else _index(n)) or 1
 
     axis = _index(axis)
     if axis < 0:

@@ -689,3 +689,23 @@ def test_next_fast_len_arguments_like_scipy():
         assert fftbackend.next_fast_len(45, real) == expected
         assert fftbackend.next_fast_len(target=45, real=real) == expected
         _scipy_nfl(45, real)
+
+
+@pytest.mark.parametrize("shapes", [((20000,), (1025,)), ((5000,), (9,)), ((60, 70), (5, 5))])
+@pytest.mark.parametrize("bad", [np.nan, np.inf])
+def test_non_finite_input_spreads_as_in_scipy(shapes, bad):
+    """The fast paths (direct sum, overlap-save) would keep a NaN or infinity local; SciPy's
+    fftconvolve transforms the whole input and spreads it to every output: ours must give the
+    same pattern. oaconvolve spreads it over the blocks it falls in, which depend on the block
+    lengths (ours are not SciPy's): there every output that reads it must be non-finite."""
+    rng = np.random.default_rng(3)
+    a = rng.standard_normal(shapes[0])
+    b = rng.standard_normal(shapes[1])
+    a.flat[a.size // 3] = bad
+    with scipy.fft.set_backend("scipy", only=True):
+        ref = scipy.signal.fftconvolve(a, b)
+    assert np.array_equal(np.isfinite(fftbackend.fftconvolve(a, b)), np.isfinite(ref))
+    marker = np.zeros_like(a)
+    marker.flat[a.size // 3] = 1
+    reads_it = scipy.signal.convolve(marker, np.ones_like(b), method="direct") != 0
+    assert not np.isfinite(fftbackend.oaconvolve(a, b)[reads_it]).any()
