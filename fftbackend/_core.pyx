@@ -69,7 +69,7 @@ def pool_size():
 
 
 def simd_level():
-    """The SIMD build of the kernels in use: "baseline" (SSE2) or "avx2" (AVX2 + FMA)."""
+    """The SIMD build of the kernels in use: "baseline" (SSE2), "avx2" (AVX2 + FMA) or "avx512"."""
     return fb_simd_level().decode()
 
 
