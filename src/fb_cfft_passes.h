@@ -207,8 +207,54 @@ static void NAME(passg)(fb_idx ido, fb_idx l1, fb_idx ip, const FB_CT *FB_RESTRI
         }
 }
 
+/* Rader's algorithm for a prime radix ip, L = ip - 1, g a primitive root mod ip: with
+ * b_s = a_(g^-s) and d_m = w_ip^(g^m), the outputs are
+ *   y_0 = a_0 + sum_s b_s,      y_(g^q) = a_0 + (b (*) d)_q   (cyclic convolution of length L),
+ * computed as conj(F(conj(F(b) D))) with F this instantiation's DFT of length L (rsub) and
+ * D = F(d) / L (dhat holds it for the forward sign; MULW conjugates it backward). The kernel runs
+ * as a whole-length FFT, so the pass costs O(log ip) per element instead of the generic O(ip).
+ * work holds 2 L values plus rsub's work. */
+#if FB_SCALAR_LANE
+#define RADER_FFT(q, a, b, w) FB_CAT2(fb_cexec_, FB_LANE)(q, FB_FWD, a, b, w)
+#else
+static FB_CT *FB_CAT2(core_exec_, FB_LANE)(const FB_PLAN *, int, FB_CT *, FB_CT *, FB_CT *);
+#define RADER_FFT(q, a, b, w) FB_CAT2(core_exec_, FB_LANE)(q, FB_FWD, a, b, w)
+#endif
+static void NAME(passr)(fb_idx ido, fb_idx l1, fb_idx ip, const FB_CT *FB_RESTRICT cc,
+                        FB_CT *FB_RESTRICT ch, const FB_TWT *FB_RESTRICT wa,
+                        const FB_PLAN *rsub, const fb_idx *FB_RESTRICT ridx,
+                        const FB_TWT *FB_RESTRICT dhat, FB_CT *work)
+{
+    const fb_idx cdim = ip, L = ip - 1;
+    const fb_idx *gin = ridx, *gout = ridx + L;
+    FB_CT *b1 = work, *b2 = work + L, *w = work + 2 * L;
+    for (fb_idx k = 0; k < l1; ++k)
+        for (fb_idx i = 0; i < ido; ++i) {
+            const FB_CT a0 = CC(i, 0, k);
+            for (fb_idx s = 0; s < L; ++s) b1[s] = CC(i, gin[s], k);
+            FB_CT *B = RADER_FFT(rsub, b1, b2, w), y0;
+            ADD(y0, a0, B[0]);
+            for (fb_idx m = 0; m < L; ++m) {   /* conj(B D) */
+                FB_CT x;
+                MULW(x, B[m], dhat[m]);
+                B[m].r = x.r;
+                B[m].i = -x.i;
+            }
+            const FB_CT *C = RADER_FFT(rsub, B, B == b1 ? b2 : b1, w);
+            CH(i, k, 0) = y0;
+            for (fb_idx q = 0; q < L; ++q) {
+                FB_CT y;
+                y.r = a0.r + C[q].r;
+                y.i = a0.i - C[q].i;
+                if (i == 0) CH(i, k, gout[q]) = y;
+                else STW(gout[q], y);
+            }
+        }
+}
+#undef RADER_FFT
+
 /* Runs every pass of a radix plan over data[0..n), ping-ponging with scratch[0..n);
- * work holds the generic pass's ip - 1 values. Returns where the result ended: data or scratch. */
+ * work holds what the generic and Rader passes need (plan->maxgen values). Returns where the result ended: data or scratch. */
 static FB_CT *NAME(radix_exec)(const FB_PLAN *plan, FB_CT *data, FB_CT *scratch, FB_CT *work)
 {
     FB_CT *p1 = data, *p2 = scratch;
@@ -224,7 +270,13 @@ static FB_CT *NAME(radix_exec)(const FB_PLAN *plan, FB_CT *data, FB_CT *scratch,
         case 5: NAME(pass5)(ido, l1, p1, p2, tw); break;
         case 7: NAME(pass7)(ido, l1, p1, p2, tw); break;
         case 8: NAME(pass8)(ido, l1, p1, p2, tw); break;
-        default: NAME(passg)(ido, l1, ip, p1, p2, tw, plan->pass[f].cs, work); break;
+        default:
+            if (plan->pass[f].rsub)
+                NAME(passr)(ido, l1, ip, p1, p2, tw, plan->pass[f].rsub, plan->pass[f].ridx,
+                            plan->pass[f].cs, work);
+            else
+                NAME(passg)(ido, l1, ip, p1, p2, tw, plan->pass[f].cs, work);
+            break;
         }
         FB_CT *t = p1; p1 = p2; p2 = t;
         l1 *= ip;

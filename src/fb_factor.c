@@ -28,9 +28,55 @@ fb_idx fb_largest_factor(fb_idx n)
     return m;
 }
 
+/* Primes from which Rader's algorithm may replace the generic pass: below this the O(p) generic
+ * butterfly, all in registers, keeps up with two short FFTs through memory (measured on lengths
+ * 64 p: Rader is faster from p = 29 on, 2x at 97, 3x at 127). */
+#define FB_RADER_MIN 29
+
+static double bluestein_cost(fb_idx n);
+
+/* Rader per element of the pass: two FFTs of length p - 1 (a plan without Rader passes of its
+ * own, radix or Bluestein) plus the gathers, the kernel product and the scatter (the 6). */
+static double rader_cost(fb_idx p)
+{
+    double sub = fb_cost_radix_ex(p - 1, 0), blue = bluestein_cost(p - 1);
+    if (fb_largest_factor(p - 1) > 7 && blue < sub) sub = blue;
+    return (2.0 * sub + 6.0 * (double)(p - 1)) / (double)p;
+}
+
+int fb_use_rader(fb_idx p)
+{
+    return p >= FB_RADER_MIN && rader_cost(p) < 0.9 * (double)p;
+}
+
+fb_idx fb_powmod(fb_idx b, fb_idx e, fb_idx p)
+{
+    unsigned __int128 r = 1, x = (unsigned __int128)((uint64_t)b % (uint64_t)p);
+    for (uint64_t k = (uint64_t)e; k; k >>= 1) {
+        if (k & 1) r = r * x % (uint64_t)p;
+        x = x * x % (uint64_t)p;
+    }
+    return (fb_idx)r;
+}
+
+fb_idx fb_primitive_root(fb_idx p)
+{
+    fb_idx q[FB_MAXFACT];
+    const int nq = fb_factorize(p - 1, q);
+    for (fb_idx g = 2; g < p; ++g) {
+        int ok = 1;
+        for (int j = 0; j < nq && ok; ++j) {   /* the prime divisors: radices 4 and 8 stand for 2 */
+            const fb_idx prime = (q[j] == 4 || q[j] == 8) ? 2 : q[j];
+            if (fb_powmod(g, (p - 1) / prime, p) == 1) ok = 0;
+        }
+        if (ok) return g;
+    }
+    return 1;   /* p = 2 */
+}
+
 /* Rough operation count per element and pass, in units of a radix-2 butterfly's work; the
- * generic odd pass costs O(p) per element. */
-static double pass_cost(fb_idx p)
+ * generic odd pass costs O(p) per element, Rader's O(log p). */
+static double pass_cost(fb_idx p, int rader)
 {
     switch (p) {
     case 2: return 1.0;
@@ -39,17 +85,22 @@ static double pass_cost(fb_idx p)
     case 3: return 1.7;
     case 5: return 2.6;
     case 7: return 3.6;
-    default: return 0.9 * (double)p;
+    default: return rader && fb_use_rader(p) ? rader_cost(p) : 0.9 * (double)p;
     }
 }
 
-double fb_cost_radix(fb_idx n)
+double fb_cost_radix_ex(fb_idx n, int rader)
 {
     fb_idx f[FB_MAXFACT];
     int nf = fb_factorize(n, f);
     double c = 0.0;
-    for (int j = 0; j < nf; ++j) c += pass_cost(f[j]);
+    for (int j = 0; j < nf; ++j) c += pass_cost(f[j], rader);
     return (double)n * (c + 1.0);   /* +1: the copy in and out of every transform */
+}
+
+double fb_cost_radix(fb_idx n)
+{
+    return fb_cost_radix_ex(n, 1);
 }
 
 fb_idx fb_good_size(fb_idx n)
@@ -85,12 +136,21 @@ fb_idx fb_bluestein_size(fb_idx n)
     return best;
 }
 
-int fb_prefer_bluestein(fb_idx n)
+/* two length-m transforms plus three pointwise complex products; the 1.3 reflects the extra
+ * memory traffic of the longer buffers */
+static double bluestein_cost(fb_idx n)
+{
+    const fb_idx m = fb_bluestein_size(n);
+    return 1.3 * (2.0 * fb_cost_radix(m) + 3.0 * (double)m);
+}
+
+int fb_prefer_bluestein_ex(fb_idx n, int rader)
 {
     if (fb_largest_factor(n) <= 7) return 0;
-    fb_idx m = fb_bluestein_size(n);
-    /* two length-m transforms plus three pointwise complex products; the 1.3 reflects the extra
-     * memory traffic of the longer buffers */
-    double blue = 1.3 * (2.0 * fb_cost_radix(m) + 3.0 * (double)m);
-    return blue < fb_cost_radix(n);
+    return bluestein_cost(n) < fb_cost_radix_ex(n, rader);
+}
+
+int fb_prefer_bluestein(fb_idx n)
+{
+    return fb_prefer_bluestein_ex(n, 1);
 }

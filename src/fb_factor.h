@@ -2,7 +2,10 @@
  *
  * Factor order (the order passes run in, first pass first): 8s, then one 4 (or 4*4 in place of a
  * lone 8*2), then a 2, then 3s, 5s, 7s, then the remaining primes in increasing order (generic pass).
- * Radix 8 first: fewer passes over memory for powers of two.
+ * Radix 8 first: fewer passes over memory for powers of two. A prime radix p >= 29 whose
+ * convolution of length p - 1 is cheap runs as Rader's algorithm (fb_use_rader), O(log p) per
+ * element instead of the generic pass's O(p); the cost model knows both, so Bluestein is chosen
+ * for a whole length only when it beats them.
  *
  * Usage:
  *     fb_idx f[FB_MAXFACT];
@@ -19,10 +22,19 @@
 
 int fb_factorize(fb_idx n, fb_idx *fct);
 double fb_cost_radix(fb_idx n);
+/* rader = 0: the cost without Rader passes (a Rader pass's own convolution plan) */
+double fb_cost_radix_ex(fb_idx n, int rader);
 fb_idx fb_good_size(fb_idx n);
 /* The length Bluestein runs on for a transform of length n (>= 2n - 1, smooth, cheap). */
 fb_idx fb_bluestein_size(fb_idx n);
 int fb_prefer_bluestein(fb_idx n);
+int fb_prefer_bluestein_ex(fb_idx n, int rader);
 fb_idx fb_largest_factor(fb_idx n);
+/* 1 if the prime radix p runs as Rader's convolution (cheaper than the O(p) generic pass). */
+int fb_use_rader(fb_idx p);
+/* The smallest primitive root modulo the prime p. */
+fb_idx fb_primitive_root(fb_idx p);
+/* b^e mod p, without overflow for any 64-bit p. */
+fb_idx fb_powmod(fb_idx b, fb_idx e, fb_idx p);
 
 #endif

@@ -20,12 +20,16 @@
 #include "fb_factor.h"
 
 #define FB_DECLARE_PLAN(SFX, TWT)                                                          \
-    typedef struct { fb_idx ip; TWT *tw; TWT *cs; } fb_pass_##SFX;                         \
+    /* cs: generic pass, the ip-th roots; Rader pass (rsub set), the kernel spectrum */    \
+    typedef struct { fb_idx ip; TWT *tw; TWT *cs;                                          \
+                     struct fb_cplan_##SFX *rsub; /* Rader: plan of length ip - 1 */       \
+                     fb_idx *ridx; /* Rader: input order g^-s, then output order g^q */    \
+                   } fb_pass_##SFX;                         \
     typedef struct fb_cplan_##SFX {                                                        \
         fb_idx n;                                                                          \
         int npass;                                                                         \
         fb_pass_##SFX pass[FB_MAXFACT];                                                    \
-        fb_idx maxgen;        /* largest generic radix, 0 if none: sizes the work area */  \
+        fb_idx maxgen;        /* lane values the generic/Rader passes need in `work` (0: none) */  \
         struct fb_cplan_##SFX *sub;  /* Bluestein: the radix plan of length m, else NULL */ \
         TWT *bk;              /* Bluestein chirp w_{2n}^(k^2 mod 2n), k < n */             \
         TWT *bkf;             /* forward FFT of the conjugate chirp, times 1/m */          \

@@ -5,6 +5,7 @@
  * as accurate as float storage allows. */
 
 #define PLAN FB_CAT2(fb_cplan_, FB_PSFX)
+#define PASS FB_CAT2(fb_pass_, FB_PSFX)
 #define PNAME(x) FB_CAT3(fb_cplan_, FB_PSFX, x)
 
 static void PNAME(_init_radix_tables)(PLAN *p, const fb_roots *roots, FB_TWT *mem)
@@ -23,7 +24,10 @@ static void PNAME(_init_radix_tables)(PLAN *p, const fb_roots *roots, FB_TWT *me
             }
         mem += (ip - 1) * (ido - 1);
         p->pass[f].cs = NULL;
-        if (ip > 8) {   /* generic pass: the ip-th roots, w_ip^m = w_n^(m n/ip) */
+        if (p->pass[f].rsub) {   /* Rader: the kernel spectrum, filled by _init_rader */
+            p->pass[f].cs = mem;
+            mem += ip;
+        } else if (ip > 8) {   /* generic pass: the ip-th roots, w_ip^m = w_n^(m n/ip) */
             p->pass[f].cs = mem;
             for (fb_idx m = 0; m < ip; ++m) {
                 fb_roots_get(roots, m * (n / ip), &c, &s);
@@ -36,8 +40,50 @@ static void PNAME(_init_radix_tables)(PLAN *p, const fb_roots *roots, FB_TWT *me
     }
 }
 
+/* Rader tables of a prime pass (fb_cfft_passes.h, passr): the gather order g^-s and the scatter
+ * order g^q, and the kernel spectrum D = F(d) / L, d_m = w_ip^(g^m), by a double-precision FFT
+ * from long-double roots (as Bluestein's kernel). roots: the n-th roots of the whole plan. */
+static int PNAME(_init_rader)(PASS *pass, const fb_roots *roots, fb_idx n)
+{
+    const fb_idx ip = pass->ip, L = ip - 1;
+    const uint64_t g = (uint64_t)fb_primitive_root(ip), ginv = (uint64_t)fb_powmod(g, ip - 2, ip);
+    pass->ridx = (fb_idx *)malloc(sizeof(fb_idx) * (size_t)(2 * L));
+    fb_cd *d = (fb_cd *)fb_malloc(sizeof(fb_cd) * (size_t)L), *scr = NULL;
+    fb_cplan_d *dplan = NULL;
+    int err = (pass->ridx && d) ? fb_cplan_d_make(L, &dplan) : FB_ENOMEM;
+    if (err == FB_OK) {
+        scr = (fb_cd *)fb_malloc(sizeof(fb_cd) * (size_t)(L + fb_cplan_d_work(dplan)));
+        if (!scr) err = FB_ENOMEM;
+    }
+    if (err == FB_OK) {
+        uint64_t gi = 1, go = 1;   /* g^-s and g^s mod ip */
+        for (fb_idx s = 0; s < L; ++s) {
+            long double c, sn;
+            pass->ridx[s] = (fb_idx)gi;
+            pass->ridx[L + s] = (fb_idx)go;
+            fb_roots_get(roots, (fb_idx)go * (n / ip), &c, &sn);   /* w_ip^(g^s) */
+            d[s].r = (double)c;
+            d[s].i = (double)sn;
+            gi = (uint64_t)((unsigned __int128)gi * ginv % (uint64_t)ip);
+            go = (uint64_t)((unsigned __int128)go * g % (uint64_t)ip);
+        }
+        const fb_cd *spec = fb_cexec_d(dplan, 1, d, scr, scr + L);
+        const double inv = 1.0 / (double)L;
+        for (fb_idx m = 0; m < L; ++m) {
+            pass->cs[m].r = (FB_TW)(spec[m].r * inv);
+            pass->cs[m].i = (FB_TW)(spec[m].i * inv);
+        }
+    }
+    fb_free(d);
+    fb_free(scr);
+    if (dplan) fb_cplan_d_destroy(dplan);
+    return err;
+}
+
+static int PNAME(_make_ex)(fb_idx n, PLAN **out, int rader);
+
 /* A plan made only of radix passes (n's largest prime factor is small enough, or forced). */
-static int PNAME(_make_radix)(fb_idx n, PLAN **out)
+static int PNAME(_make_radix)(fb_idx n, PLAN **out, int rader)
 {
     *out = NULL;
     PLAN *p = (PLAN *)calloc(1, sizeof(PLAN));
@@ -51,15 +97,28 @@ static int PNAME(_make_radix)(fb_idx n, PLAN **out)
         const fb_idx ip = f[j], ido = n / (l1 * ip);
         p->pass[j].ip = ip;
         ntw += (size_t)((ip - 1) * (ido - 1));
-        if (ip > 8) { ntw += (size_t)ip; if (ip > p->maxgen) p->maxgen = ip; }
+        if (ip > 8) ntw += (size_t)ip;
+        fb_idx need = ip > 8 ? ip : 0;
+        if (ip > 8 && rader && fb_use_rader(ip)) {
+            /* no Rader inside Rader: each level adds the error of two FFTs, while a generic
+             * pass of the inner prime costs little there (measured: 2x lower error at 223) */
+            int err = PNAME(_make_ex)(ip - 1, &p->pass[j].rsub, 0);
+            if (err != FB_OK) { PNAME(_destroy)(p); return err; }
+            const fb_idx sw = PNAME(_work)(p->pass[j].rsub), sg = p->pass[j].rsub->maxgen;
+            need = 2 * (ip - 1) + (sw > sg ? sw : sg);
+        }
+        if (need > p->maxgen) p->maxgen = need;
         l1 *= ip;
     }
     p->mem = fb_malloc(sizeof(FB_TWT) * (ntw + 1));
     fb_roots roots;
     int err = p->mem ? fb_roots_init(&roots, n) : FB_ENOMEM;
-    if (err != FB_OK) { fb_free(p->mem); free(p); return err; }
+    if (err != FB_OK) { PNAME(_destroy)(p); return err; }
     PNAME(_init_radix_tables)(p, &roots, (FB_TWT *)p->mem);
+    for (int j = 0; j < p->npass && err == FB_OK; ++j)
+        if (p->pass[j].rsub) err = PNAME(_init_rader)(&p->pass[j], &roots, n);
     fb_roots_free(&roots);
+    if (err != FB_OK) { PNAME(_destroy)(p); return err; }
     *out = p;
     return FB_OK;
 }
@@ -124,10 +183,10 @@ static int PNAME(_make_bluestein)(fb_idx n, PLAN **out)
 
 /* Adds the lane split (fb_cfft_split.h) to a radix plan: a plan of length n/V for the vector
  * lanes and the combining twiddles. */
-static int PNAME(_add_split)(PLAN *p)
+static int PNAME(_add_split)(PLAN *p, int rader)
 {
     const fb_idx n = p->n, h = n / FB_PVLEN;
-    int err = PNAME(_make_radix)(h, &p->half);
+    int err = PNAME(_make_radix)(h, &p->half, rader);
     if (err != FB_OK) return err;
     FB_TW *tws = (FB_TW *)fb_malloc(sizeof(FB_TW) * (size_t)(2 * (FB_PVLEN - 1) * h));
     p->tws = tws;
@@ -166,11 +225,11 @@ static fb_idx PNAME(_blocked_n1)(fb_idx n, int whole)
 }
 
 /* Adds the blocked algorithm (fb_cfft_blocked.h) to a radix plan. */
-static int PNAME(_add_blocked)(PLAN *p, fb_idx n1)
+static int PNAME(_add_blocked)(PLAN *p, fb_idx n1, int rader)
 {
     const fb_idx n = p->n;
-    int err = PNAME(_make_radix)(n1, &p->col);
-    if (err == FB_OK) err = PNAME(_make_radix)(n / n1, &p->row);
+    int err = PNAME(_make_radix)(n1, &p->col, rader);
+    if (err == FB_OK) err = PNAME(_make_radix)(n / n1, &p->row, rader);
     if (err != FB_OK) return err;
     int sh = 0;
     while (((fb_idx)1 << (2 * sh)) < n) ++sh;
@@ -208,28 +267,38 @@ static int PNAME(_add_blocked)(PLAN *p, fb_idx n1)
     return FB_OK;
 }
 
-int PNAME(_make)(fb_idx n, PLAN **out)
+/* rader = 0: prime passes stay generic (the convolution plan of a Rader pass) */
+static int PNAME(_make_ex)(fb_idx n, PLAN **out, int rader)
 {
     *out = NULL;
     if (n < 1) return FB_EINVAL;
-    if (fb_prefer_bluestein(n)) return PNAME(_make_bluestein)(n, out);
-    int err = PNAME(_make_radix)(n, out);
+    if (fb_prefer_bluestein_ex(n, rader)) return PNAME(_make_bluestein)(n, out);
+    int err = PNAME(_make_radix)(n, out, rader);
     if (err != FB_OK) return err;
     const int splittable = n % FB_PVLEN == 0 && n >= FB_SPLIT_MIN &&
                            (FB_PVLEN <= 4 || (n / FB_PVLEN) % FB_PVLEN == 0);   /* no tail */
     fb_idx n1 = n >= FB_BLOCKED_MIN ? PNAME(_blocked_n1)(n, 1) : 0;
     if (!n1 && !splittable && n >= FB_SPLIT_MIN) n1 = PNAME(_blocked_n1)(n, 0);
     if (n1)
-        err = PNAME(_add_blocked)(*out, n1);
+        err = PNAME(_add_blocked)(*out, n1, rader);
     else if (splittable)
-        err = PNAME(_add_split)(*out);
+        err = PNAME(_add_split)(*out, rader);
     if (err != FB_OK) { PNAME(_destroy)(*out); *out = NULL; }
     return err;
+}
+
+int PNAME(_make)(fb_idx n, PLAN **out)
+{
+    return PNAME(_make_ex)(n, out, 1);
 }
 
 void PNAME(_destroy)(PLAN *p)
 {
     if (!p) return;
+    for (int f = 0; f < p->npass; ++f) {
+        if (p->pass[f].rsub) PNAME(_destroy)(p->pass[f].rsub);
+        free(p->pass[f].ridx);
+    }
     if (p->sub) PNAME(_destroy)(p->sub);
     if (p->half) PNAME(_destroy)(p->half);
     if (p->col) PNAME(_destroy)(p->col);
@@ -254,4 +323,5 @@ int PNAME(_lands_in_other)(const PLAN *p)
 }
 
 #undef PLAN
+#undef PASS
 #undef PNAME
