@@ -100,7 +100,7 @@ def cache_set_max_bytes(fb_idx max_bytes):
 
 
 def simd_level():
-    """The SIMD build of the kernels in use: "baseline" (SSE2) or "avx2" (AVX2 + FMA)."""
+    """The SIMD build of the kernels in use: "baseline" (SSE2), "avx2" (AVX2 + FMA) or "avx512"."""
     return fb_simd_level().decode()
 
 

@@ -1,8 +1,9 @@
 /* fb_dispatch.c: runtime CPU dispatch between the builds of fb_target.h.
  *
- * The best target the CPU supports is chosen once, at the first call. FFTBACKEND_SIMD=baseline
- * or =avx2 forces a level (so tests can run every path the machine supports); a level the CPU
- * or the build lacks falls back to the baseline, and fb_simd_level() says what is in use. */
+ * The best target the CPU supports is chosen once, at the first call. FFTBACKEND_SIMD=baseline,
+ * =avx2 or =avx512 caps the level (so tests can run every path the machine supports); a level the
+ * CPU or the build lacks falls back to the best one below it, and fb_simd_level() says what is in
+ * use. */
 #include "fb_batch.h"
 #include "fb_rfft.h"
 #include "fb_corr.h"
@@ -59,6 +60,9 @@ FB_TARGET_DECLS(base)
 #if defined(FB_HAVE_AVX2)
 FB_TARGET_DECLS(avx2)
 #endif
+#if defined(FB_HAVE_AVX512)
+FB_TARGET_DECLS(avx512)
+#endif
 
 static c2c_fn c2c_d = fb_c2c_d_base, c2c_f = fb_c2c_f_base;
 static r2c_fn r2c_d = fb_r2c_d_base, r2c_f = fb_r2c_f_base;
@@ -81,21 +85,45 @@ static int cpu_has_avx2(void)
 #endif
 }
 
+static int cpu_has_avx512(void)
+{
+#if defined(FB_HAVE_AVX512) && (defined(__x86_64__) || defined(__i386__)) && defined(__GNUC__)
+    __builtin_cpu_init();
+    return cpu_has_avx2() && __builtin_cpu_supports("avx512f") &&
+           __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq") &&
+           __builtin_cpu_supports("avx512bw");
+#else
+    return 0;
+#endif
+}
+
+#define FB_USE_TARGET(T)                                       \
+    do {                                                       \
+        c2c_d = fb_c2c_d_##T; c2c_f = fb_c2c_f_##T;            \
+        r2c_d = fb_r2c_d_##T; r2c_f = fb_r2c_f_##T;            \
+        c2r_d = fb_c2r_d_##T; c2r_f = fb_c2r_f_##T;            \
+        r2r_d = fb_r2r_d_##T; r2r_f = fb_r2r_f_##T;            \
+        corr_d = fb_corr_d_##T; corr_f = fb_corr_f_##T;        \
+        osconv_d = fb_osconv_d_##T; osconv_f = fb_osconv_f_##T; \
+        level = #T;                                            \
+    } while (0)
+
+/* The best level the CPU has, capped by FFTBACKEND_SIMD (baseline < avx2 < avx512). */
 static void choose(void)
 {
     const char *want = getenv("FFTBACKEND_SIMD");
-    int avx2 = cpu_has_avx2();
-    if (want && strcmp(want, "baseline") == 0) avx2 = 0;
-#if defined(FB_HAVE_AVX2)
-    if (avx2) {
-        c2c_d = fb_c2c_d_avx2; c2c_f = fb_c2c_f_avx2;
-        r2c_d = fb_r2c_d_avx2; r2c_f = fb_r2c_f_avx2;
-        c2r_d = fb_c2r_d_avx2; c2r_f = fb_c2r_f_avx2;
-        r2r_d = fb_r2r_d_avx2; r2r_f = fb_r2r_f_avx2;
-        corr_d = fb_corr_d_avx2; corr_f = fb_corr_f_avx2;
-        osconv_d = fb_osconv_d_avx2; osconv_f = fb_osconv_f_avx2;
-        level = "avx2";
+    int cap = 2;
+    if (want && strcmp(want, "baseline") == 0) cap = 0;
+    if (want && strcmp(want, "avx2") == 0) cap = 1;
+    (void)cap;
+#if defined(FB_HAVE_AVX512)
+    if (cap >= 2 && cpu_has_avx512()) {
+        FB_USE_TARGET(avx512);
+        return;
     }
+#endif
+#if defined(FB_HAVE_AVX2)
+    if (cap >= 1 && cpu_has_avx2()) FB_USE_TARGET(avx2);
 #endif
 }
 

@@ -1,14 +1,17 @@
 /* fb_target.h: one build of the kernels per SIMD target.
  *
- * meson compiles fb_batch.c, fb_cfft.c, fb_corr.c, fb_dct.c, fb_plan.c and fb_rfft.c once for the baseline (SSE2: every x86-64)
- * and once with -mavx2 -mfma -DFB_SIMD_AVX2. Every external name of those files gets the target's
+ * meson compiles fb_batch.c, fb_cfft.c, fb_corr.c, fb_dct.c, fb_plan.c and fb_rfft.c once for the
+ * baseline (SSE2: every x86-64), once with -mavx2 -mfma -DFB_SIMD_AVX2 and once with the AVX-512
+ * F/VL/DQ/BW flags and -DFB_SIMD_AVX512. Every external name of those files gets the target's
  * suffix here, so the builds live side by side in one module; fb_dispatch.c chooses one at run
  * time. Include this first in each of those files, before any other fb_ header.
  */
 #ifndef FB_TARGET_H
 #define FB_TARGET_H
 
-#if defined(FB_SIMD_AVX2)
+#if defined(FB_SIMD_AVX512)
+#define FB_TNAME(x) x##_avx512
+#elif defined(FB_SIMD_AVX2)
 #define FB_TNAME(x) x##_avx2
 #else
 #define FB_TNAME(x) x##_base

@@ -67,10 +67,9 @@ print(json.dumps({"level": _core.simd_level(), "worst": worst}))
 
 
 def supported_levels():
-    levels = ["baseline"]
-    if _core.simd_level() == "avx2":   # the default is the best the CPU supports
-        levels.append("avx2")
-    return levels
+    # the default level is the best the CPU supports (tests run uncapped)
+    from fftbackend._config import supported_simd_levels
+    return supported_simd_levels()
 
 
 @pytest.mark.parametrize("level", supported_levels())
