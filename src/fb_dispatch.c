@@ -247,6 +247,9 @@ FB_CACHE_DECLS(base)
 #if defined(FB_HAVE_AVX2)
 FB_CACHE_DECLS(avx2)
 #endif
+#if defined(FB_HAVE_AVX512)
+FB_CACHE_DECLS(avx512)
+#endif
 
 /* one row per target, found by the name `level` holds (a new target adds its row) */
 static const struct {
@@ -258,6 +261,9 @@ static const struct {
     FB_CACHE_ROW("baseline", base),
 #if defined(FB_HAVE_AVX2)
     FB_CACHE_ROW("avx2", avx2),
+#endif
+#if defined(FB_HAVE_AVX512)
+    FB_CACHE_ROW("avx512", avx512),
 #endif
 };
 

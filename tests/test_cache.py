@@ -4,7 +4,10 @@
 Each test starts from empty caches and the default budget (the `fresh` fixture), and counts
 from differences of cache_info, since hits and misses are process-wide totals.
 """
+import json
 import os
+import subprocess
+import sys
 import threading
 import time
 
@@ -279,3 +282,38 @@ def test_clear_while_other_threads_transform(fresh, util):
     assert not any(t.is_alive() for t in threads), "a thread hung"
     assert not errors and not bad, (errors, bad[:5])
     assert min(done) >= 3
+
+
+LEVEL_SCRIPT = r"""
+import json
+import numpy as np
+import fftbackend
+from fftbackend import _core
+fftbackend.fft(np.ones(100, complex))
+fftbackend.rfft(np.ones(64, np.float32))
+fftbackend.dct(np.ones(50))
+info = fftbackend.cache_info()
+before = {k: v.entries for k, v in info.items()}
+fftbackend.cache_clear()
+after = sum(v.entries for v in fftbackend.cache_info().values())
+print(json.dumps({"level": _core.simd_level(), "entries": before, "after_clear": after}))
+"""
+
+
+def _levels():
+    from fftbackend._config import supported_simd_levels
+    return supported_simd_levels()
+
+
+@pytest.mark.parametrize("level", _levels())
+def test_every_simd_level_reports_its_own_caches(level, tmp_path):
+    # each target has its own caches; info and clear must reach the active one's
+    env = dict(os.environ, FFTBACKEND_SIMD=level)
+    proc = subprocess.run([sys.executable, "-c", LEVEL_SCRIPT], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert got["level"] == level
+    assert got["entries"] == {"complex128": 2, "complex64": 1, "real64": 0, "real32": 1,
+                              "r2r64": 1, "r2r32": 0}, got   # complex: 100, and 25 for dct(50)
+    assert got["after_clear"] == 0
