@@ -19,6 +19,7 @@ handle (long double), are left to SciPy.
 """
 from ._backend import __ua_domain__, __ua_function__
 from ._basic import fft, fft2, fftn, ifft, ifft2, ifftn
+from ._cache import CacheInfo, cache_clear, cache_info, cache_set_max_bytes
 from ._config import show_config
 from ._fftconv import fft_conv
 from ._real import (hfft, hfft2, hfftn, ihfft, ihfft2, ihfftn, irfft, irfft2,
@@ -33,4 +34,4 @@ __all__ = ["fft", "ifft", "fft2", "ifft2", "fftn", "ifftn",
            "hfft", "ihfft", "hfft2", "ihfft2", "hfftn", "ihfftn",
            "dct", "idct", "dst", "idst", "dctn", "idctn", "dstn", "idstn",
            "fftconvolve", "oaconvolve", "next_fast_len", "fft_conv",
-           "show_config"]
+           "show_config", "cache_info", "cache_clear", "cache_set_max_bytes", "CacheInfo"]

@@ -56,6 +56,14 @@ cdef extern from "fb_osconv.h" nogil:
 cdef extern from "fb_pool.h" nogil:
     int fb_pool_size()
 
+cdef extern from "fb_cache_api.h" nogil:
+    ctypedef struct fb_cache_stats:
+        fb_idx entries, bytes, max_entries, max_bytes, hits, misses
+    int FB_CACHE_KINDS
+    void fb_cache_info(fb_cache_stats *out)
+    void fb_cache_clear()
+    void fb_cache_set_max_bytes(fb_idx max_bytes)
+
 cdef extern from "fb_common.h" nogil:
     int FB_OK, FB_ENOMEM, FB_EINVAL, FB_ETHREAD
 
@@ -66,6 +74,29 @@ ctypedef int (*c2c_fn)(const void *, void *, int, const fb_idx *, const fb_idx *
 def pool_size():
     """Worker threads the kernels' pool has started so far (they are kept between calls)."""
     return fb_pool_size()
+
+
+def cache_stats():
+    """Per plan cache (complex, real, r2r; each double then float): a tuple
+    (entries, bytes, max_entries, max_bytes, hits, misses)."""
+    cdef fb_cache_stats s[6]
+    assert FB_CACHE_KINDS == 6
+    with nogil:
+        fb_cache_info(s)
+    return [(s[k].entries, s[k].bytes, s[k].max_entries, s[k].max_bytes, s[k].hits,
+             s[k].misses) for k in range(6)]
+
+
+def cache_clear():
+    """Drops every cached plan (a plan another thread is using lives until it is done)."""
+    with nogil:
+        fb_cache_clear()
+
+
+def cache_set_max_bytes(fb_idx max_bytes):
+    """Sets every plan cache's byte budget and evicts down to it."""
+    with nogil:
+        fb_cache_set_max_bytes(max_bytes)
 
 
 def simd_level():

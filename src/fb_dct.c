@@ -124,3 +124,6 @@ FB_DEFINE_IO(f, float, fb_vf, FB_VLEN_F)
 #define FB_CVT fb_cvf
 #define FB_VLEN FB_VLEN_F
 #include "fb_dct_tmpl.h"
+
+/* cache_info / cache_clear of the real-to-real plans (fb_cache_api.h) */
+FB_DEFINE_CACHE_API(fb_dplan_cache, d, f)

@@ -18,6 +18,7 @@ typedef struct DPLAN {
     FB_TWT *rtw;         /* real FFT untangling twiddles w_m^k, k <= m/4 (even m) */
     FB_TWT *tw;          /* II/III: w_4n^k, k <= n/2;  IV, even n: w_8n^(4j+1), j < n/2, then w_2n^k, k < n/2 */
     fb_idx inv8;         /* IV, odd n: 8^-1 mod n (times n: v with 8 v = 1 + k n, k < 8) */
+    fb_idx bytes;        /* memory held, the complex plan's included (fb_cache.h) */
     int refs;            /* cache bookkeeping (fb_cache.h) */
 } DPLAN;
 
@@ -89,10 +90,19 @@ static int DPNAME(dplan_make)(fb_idx key, DPLAN **out)
     else cn = p->m % 2 ? p->m : p->m / 2;
     p->cp = FB_CAT3(fb_cplan_, FB_PSFX, _get)(cn);
     int ok = p->cp != NULL;
-    if (ok && p->m % 2 == 0 && p->m > 0) ok = (p->rtw = DPNAME(root_table)(p->m, p->m / 4 + 1)) != NULL;
-    if (ok && family == FB_FAM_23) ok = (p->tw = DPNAME(root_table)(4 * len, len / 2 + 1)) != NULL;
-    if (ok && family == FB_FAM_4 && len % 2 == 0)
+    if (ok) p->bytes = (fb_idx)sizeof(DPLAN) + p->cp->bytes;
+    if (ok && p->m % 2 == 0 && p->m > 0) {
+        ok = (p->rtw = DPNAME(root_table)(p->m, p->m / 4 + 1)) != NULL;
+        p->bytes += (fb_idx)sizeof(FB_TWT) * (p->m / 4 + 1);
+    }
+    if (ok && family == FB_FAM_23) {
+        ok = (p->tw = DPNAME(root_table)(4 * len, len / 2 + 1)) != NULL;
+        p->bytes += (fb_idx)sizeof(FB_TWT) * (len / 2 + 1);
+    }
+    if (ok && family == FB_FAM_4 && len % 2 == 0) {
         ok = (p->tw = DPNAME(dct4_table)(len)) != NULL;
+        p->bytes += (fb_idx)sizeof(FB_TWT) * len;
+    }
     if (family == FB_FAM_4 && len % 2) p->inv8 = (((8 - (len & 7)) & 7) * len + 1) / 8;
     if (!ok) { DPNAME(dplan_destroy)(p); return FB_ENOMEM; }
     *out = p;

@@ -9,6 +9,7 @@
 #include "fb_corr.h"
 #include "fb_dct.h"
 #include "fb_osconv.h"
+#include "fb_cache_api.h"
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -218,4 +219,76 @@ int fb_osconv_f(const float *x, fb_idx nx, fb_idx xls, const fb_cf *H, fb_idx nf
 {
     pthread_once(&choose_once, choose);
     return osconv_f(x, nx, xls, H, nfft, K, out, s, nout, ols, nlines);
+}
+
+/* ---- plan caches (fb_cache_api.h): each target has its own; the active one's are acted on ---- */
+
+typedef void (*cache_info_fn)(fb_cache_stats *);
+typedef void (*cache_clear_fn)(void);
+typedef void (*cache_limit_fn)(fb_idx);
+
+#define FB_CACHE_DECLS(T)                                                                      \
+    void fb_cplan_cache_info_##T(fb_cache_stats *);                                            \
+    void fb_rplan_cache_info_##T(fb_cache_stats *);                                            \
+    void fb_dplan_cache_info_##T(fb_cache_stats *);                                            \
+    void fb_cplan_cache_clear_##T(void);                                                       \
+    void fb_rplan_cache_clear_##T(void);                                                       \
+    void fb_dplan_cache_clear_##T(void);                                                       \
+    void fb_cplan_cache_set_max_bytes_##T(fb_idx);                                             \
+    void fb_rplan_cache_set_max_bytes_##T(fb_idx);                                             \
+    void fb_dplan_cache_set_max_bytes_##T(fb_idx);
+#define FB_CACHE_ROW(NAME, T)                                                                  \
+    {NAME,                                                                                     \
+     {fb_cplan_cache_info_##T, fb_rplan_cache_info_##T, fb_dplan_cache_info_##T},              \
+     {fb_cplan_cache_clear_##T, fb_rplan_cache_clear_##T, fb_dplan_cache_clear_##T},           \
+     {fb_cplan_cache_set_max_bytes_##T, fb_rplan_cache_set_max_bytes_##T,                     \
+      fb_dplan_cache_set_max_bytes_##T}}
+FB_CACHE_DECLS(base)
+#if defined(FB_HAVE_AVX2)
+FB_CACHE_DECLS(avx2)
+#endif
+#if defined(FB_HAVE_AVX512)
+FB_CACHE_DECLS(avx512)
+#endif
+
+/* one row per target, found by the name `level` holds (a new target adds its row) */
+static const struct {
+    const char *level;
+    cache_info_fn info[3];     /* complex, real, r2r: two entries (double, float) each */
+    cache_clear_fn clear[3];
+    cache_limit_fn limit[3];
+} cache_targets[] = {
+    FB_CACHE_ROW("baseline", base),
+#if defined(FB_HAVE_AVX2)
+    FB_CACHE_ROW("avx2", avx2),
+#endif
+#if defined(FB_HAVE_AVX512)
+    FB_CACHE_ROW("avx512", avx512),
+#endif
+};
+
+static int active_caches(void)
+{
+    pthread_once(&choose_once, choose);
+    for (size_t t = 0; t < sizeof cache_targets / sizeof cache_targets[0]; ++t)
+        if (strcmp(cache_targets[t].level, level) == 0) return (int)t;
+    return 0;
+}
+
+void fb_cache_info(fb_cache_stats out[FB_CACHE_KINDS])
+{
+    const int t = active_caches();
+    for (int k = 0; k < 3; ++k) cache_targets[t].info[k](out + 2 * k);
+}
+
+void fb_cache_clear(void)
+{
+    const int t = active_caches();
+    for (int k = 0; k < 3; ++k) cache_targets[t].clear[k]();
+}
+
+void fb_cache_set_max_bytes(fb_idx max_bytes)
+{
+    const int t = active_caches();
+    for (int k = 0; k < 3; ++k) cache_targets[t].limit[k](max_bytes);
 }

@@ -33,3 +33,5 @@ FB_DEFINE_CACHE(d, fb_cplan_d, fb_cplan_d_get, fb_cplan_d_release, fb_cplan_d_ma
                 fb_cplan_d_destroy)
 FB_DEFINE_CACHE(f, fb_cplan_f, fb_cplan_f_get, fb_cplan_f_release, fb_cplan_f_make,
                 fb_cplan_f_destroy)
+/* cache_info / cache_clear of the complex plans (fb_cache_api.h) */
+FB_DEFINE_CACHE_API(fb_cplan_cache, d, f)

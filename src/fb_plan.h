@@ -40,6 +40,7 @@
         int tshift;                                                                        \
         void *tlane;          /* blocked: w_n^(l k1) per row k1, in lane order (fb_cfft_blocked.h) */ \
         void *mem;            /* one block holding every table above */                    \
+        fb_idx bytes;         /* memory held: this struct, its tables and sub-plans */     \
         int refs;             /* cache bookkeeping, guarded by the cache lock */           \
     } fb_cplan_##SFX;                                                                      \
     int fb_cplan_##SFX##_make(fb_idx n, fb_cplan_##SFX **out) FB_WUR;                      \

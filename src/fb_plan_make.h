@@ -111,6 +111,7 @@ static int PNAME(_make_radix)(fb_idx n, PLAN **out, int rader)
         l1 *= ip;
     }
     p->mem = fb_malloc(sizeof(FB_TWT) * (ntw + 1));
+    p->bytes = (fb_idx)(sizeof(PLAN) + sizeof(FB_TWT) * (ntw + 1));
     fb_roots roots;
     int err = p->mem ? fb_roots_init(&roots, n) : FB_ENOMEM;
     if (err != FB_OK) { PNAME(_destroy)(p); return err; }
@@ -133,6 +134,7 @@ static int PNAME(_make_bluestein)(fb_idx n, PLAN **out)
     int err = PNAME(_make)(m, &p->sub);   /* m is smooth: a radix plan, with the lane split */
     if (err != FB_OK) { free(p); return err; }
     p->mem = fb_malloc(sizeof(FB_TWT) * (size_t)(n + m));
+    p->bytes = (fb_idx)sizeof(PLAN) + p->sub->bytes + (fb_idx)sizeof(FB_TWT) * (n + m);
     fb_cd *kern = (fb_cd *)fb_malloc(sizeof(fb_cd) * (size_t)m);
     fb_cd *kscr = NULL;
     fb_cplan_d *dplan = NULL;
@@ -190,6 +192,7 @@ static int PNAME(_add_split)(PLAN *p, int rader)
     if (err != FB_OK) return err;
     FB_TW *tws = (FB_TW *)fb_malloc(sizeof(FB_TW) * (size_t)(2 * (FB_PVLEN - 1) * h));
     p->tws = tws;
+    p->bytes += p->half->bytes + (fb_idx)sizeof(FB_TW) * 2 * (FB_PVLEN - 1) * h;
     fb_roots roots;
     err = tws ? fb_roots_init(&roots, n) : FB_ENOMEM;
     if (err != FB_OK) return err;
@@ -236,6 +239,7 @@ static int PNAME(_add_blocked)(PLAN *p, fb_idx n1, int rader)
     p->tshift = sh;
     const fb_idx nlo = (fb_idx)1 << sh, nhi = (n >> sh) + 1;
     p->tlo = (FB_TWT *)fb_malloc(sizeof(FB_TWT) * (size_t)(nlo + nhi));
+    p->bytes += p->col->bytes + p->row->bytes + (fb_idx)sizeof(FB_TWT) * (nlo + nhi);
     fb_roots roots;
     err = p->tlo ? fb_roots_init(&roots, n) : FB_ENOMEM;
     if (err != FB_OK) return err;
@@ -255,6 +259,7 @@ static int PNAME(_add_blocked)(PLAN *p, fb_idx n1, int rader)
     const fb_idx L = FB_BLK_GROUPS * FB_PVLEN;
     FB_TW *lt = (FB_TW *)fb_malloc(sizeof(FB_TW) * (size_t)(2 * L * n1));
     p->tlane = lt;
+    p->bytes += (fb_idx)sizeof(FB_TW) * 2 * L * n1;
     if (!lt) { fb_roots_free(&roots); return FB_ENOMEM; }
     for (fb_idx k1 = 0; k1 < n1; ++k1)
         for (fb_idx l = 0; l < L; ++l) {

@@ -65,3 +65,6 @@
 #define FB_CVT fb_cvf
 #define FB_VLEN FB_VLEN_F
 #include "fb_rfft_tmpl.h"
+
+/* cache_info / cache_clear of the real plans (fb_cache_api.h) */
+FB_DEFINE_CACHE_API(fb_rplan_cache, d, f)

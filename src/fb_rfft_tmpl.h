@@ -23,6 +23,7 @@ typedef struct RPLAN {
     fb_idx n;
     const CPLAN *cp;     /* length n/2 (even n) or n (odd n) */
     FB_TWT *tw;
+    fb_idx bytes;        /* memory held, the complex plan's included (fb_cache.h) */
     int refs;            /* cache bookkeeping (fb_cache.h) */
 } RPLAN;
 
@@ -43,9 +44,11 @@ static int RNAME(rplan_make)(fb_idx n, RPLAN **out)
     p->n = n;
     p->cp = CGET(n % 2 ? n : n / 2);
     if (!p->cp) { free(p); return FB_ENOMEM; }
+    p->bytes = (fb_idx)sizeof(RPLAN) + p->cp->bytes;
     if (n % 2 == 0) {
         const fb_idx q = n / 4 + 1;
         p->tw = (FB_TWT *)fb_malloc(sizeof(FB_TWT) * (size_t)q);
+        p->bytes += (fb_idx)sizeof(FB_TWT) * q;
         fb_roots roots;
         int err = p->tw ? fb_roots_init(&roots, n) : FB_ENOMEM;
         if (err != FB_OK) { RNAME(rplan_destroy)(p); return err; }

@@ -59,5 +59,14 @@
 #define fb_cplan_f_get FB_TNAME(fb_cplan_f_get)
 #define fb_cplan_d_release FB_TNAME(fb_cplan_d_release)
 #define fb_cplan_f_release FB_TNAME(fb_cplan_f_release)
+#define fb_cplan_cache_info FB_TNAME(fb_cplan_cache_info)
+#define fb_cplan_cache_clear FB_TNAME(fb_cplan_cache_clear)
+#define fb_cplan_cache_set_max_bytes FB_TNAME(fb_cplan_cache_set_max_bytes)
+#define fb_rplan_cache_info FB_TNAME(fb_rplan_cache_info)
+#define fb_rplan_cache_clear FB_TNAME(fb_rplan_cache_clear)
+#define fb_rplan_cache_set_max_bytes FB_TNAME(fb_rplan_cache_set_max_bytes)
+#define fb_dplan_cache_info FB_TNAME(fb_dplan_cache_info)
+#define fb_dplan_cache_clear FB_TNAME(fb_dplan_cache_clear)
+#define fb_dplan_cache_set_max_bytes FB_TNAME(fb_dplan_cache_set_max_bytes)
 
 #endif
