@@ -491,9 +491,9 @@ def peer_check_lines(checks: Sequence[Check]) -> list[str]:
     for name in names:
         mine = [c for c in checks if c.column == name and c.applicable]
         good = [c for c in mine if not c.problems]
-        worst = max((c.rel_error or 0.0 for c in good), default=0.0)
-        parts.append(f"{name} right in {len(good)} of the {len(mine)} cases it computes "
-                     f"(largest error {worst:.2g})")
+        worst = max((c.rel_error or 0.0 for c in good), default=None)
+        parts.append(f"{name} right in {len(good)} of the {len(mine)} cases it computes"
+                     + (f" (largest error {worst:.2g})" if good else ""))
     lines = ["peers against SciPy: " + ", ".join(parts)]
     lines += [f"note: {c.column} is wrong on {c.case.label}: {'; '.join(c.problems)} "
               f"(shown as \"wrong\", not timed)" for c in checks if c.status == "wrong"]

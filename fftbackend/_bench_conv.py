@@ -210,6 +210,7 @@ def json_records(rows, errors) -> list[dict[str, Any]]:
             "seconds_refs": dict(row.refs),
             "ratio": {"fftbackend": row.ours / best, **no_peers},
             "rel_error": {"fftbackend": error, **no_peers},
+            "peer_status": {name: "-" for name in PEER_NAMES},
         })
     return records
 
