@@ -26,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="check results against SciPy, then time fftbackend against SciPy's own backend",
         description="Check every case against SciPy's own backend (exit 1 on a mismatch), then "
-        "time both single-threaded through scipy.fft.set_backend and print a table.",
+        "time both single-threaded through scipy.fft.set_backend and print a table. pyFFTW and "
+        "ducc0 get columns too when installed (a wrong peer result is marked, not fatal).",
     )
     bench.add_argument(
         "--quick", action="store_true", help="a few small cases with few repeats (seconds)"
