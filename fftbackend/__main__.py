@@ -1,5 +1,6 @@
 """Command line:
-``python -m fftbackend bench [--quick] [--repeat N] [--case S] [--json FILE] [--plot FILE]``.
+``python -m fftbackend bench [--quick] [--repeat N] [--case S] [--json FILE] [--plot FILE]
+[--no-peers]``.
 
 Run it from outside the repository root: there, ``python -m`` would import the source folder
 ``fftbackend/`` (which has no compiled ``_core``) instead of the installed package.
@@ -25,7 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="check results against SciPy, then time fftbackend against SciPy's own backend",
         description="Check every case against SciPy's own backend (exit 1 on a mismatch), then "
-        "time both single-threaded through scipy.fft.set_backend and print a table.",
+        "time both single-threaded through scipy.fft.set_backend and print a table. pyFFTW and "
+        "ducc0 get columns too when installed (a wrong peer result is marked, not fatal).",
     )
     bench.add_argument(
         "--quick", action="store_true", help="a few small cases with few repeats (seconds)"
@@ -44,6 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="also plot the speed-up over SciPy against transform size for each family to "
         "FILE (.png, .svg, .pdf; needs matplotlib: pip install 'fftbackend[plot]')",
     )
+    bench.add_argument(
+        "--no-peers", action="store_true",
+        help="leave out the pyFFTW and ducc0 columns (by default each is checked and timed "
+        "when it is installed: pip install 'fftbackend[bench]')",
+    )
     return parser
 
 
@@ -61,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     from ._bench import run
 
     return run(quick=args.quick, repeat=args.repeat, case_filter=args.case, json_path=args.json,
-               plot_path=args.plot)
+               plot_path=args.plot, peers=not args.no_peers)
 
 
 if __name__ == "__main__":

@@ -9,9 +9,15 @@ It works in two phases, in one process:
    ours, single-threaded, warm (plans cached), samples interleaved so machine noise hits all
    columns alike, and the median time per call is reported as a table with ours/SciPy ratios.
 
+Peer libraries (pyFFTW, ducc0; `_bench_peers`) get columns of their own when they are installed,
+unless ``peers=False`` (``--no-peers``). A peer is checked and timed like ours, in the same
+interleaved loop, but a wrong result only marks its cell "wrong" (with a note) instead of failing
+the run, and a case it has no exact equivalent for shows "-".
+
 Extending it: later issues append rows to ``FULL_CASES`` / ``QUICK_CASES`` (any ``scipy.fft``
-function, or ``"module:function"`` for callers such as ``"scipy.signal:fftconvolve"``) and, for peer
-libraries, append to ``default_columns()`` (any module that is a ``scipy.fft`` backend).
+function, or ``"module:function"`` for callers such as ``"scipy.signal:fftconvolve"``) and, for more
+peer libraries, extend `_bench_peers.peer_columns` (a ``scipy.fft`` backend module becomes a
+`Column`, a library called directly a `_bench_peers.DirectColumn`).
 """
 
 from __future__ import annotations
@@ -195,16 +201,33 @@ class Column:
 
     heading: str
     backend: Any
+    peer: bool = False  # another library: its wrong result is noted, not a failure of the run
 
     def activate(self) -> ContextManager[Any]:
         return scipy.fft.set_backend(self.backend, only=True)
 
+    def bind(self, case: Case, data: np.ndarray) -> Call | None:
+        """The call to check and time (None: this column has nothing for the case)."""
+        return bind_call(case, data)
 
-def default_columns() -> list[Column]:
-    """The reference (first) and the columns compared with it."""
+
+def default_columns(peers: bool = True) -> list[Column]:
+    """The reference (first), fftbackend, then the installed peers unless ``peers`` is False."""
+    return own_columns() + (_peers()[0] if peers else [])
+
+
+def own_columns() -> list[Column]:
     import fftbackend  # the package itself is the scipy.fft backend
 
     return [Column("SciPy", "scipy"), Column("fftbackend", fftbackend)]
+
+
+@functools.lru_cache(maxsize=None)
+def _peers() -> tuple[list[Any], str]:
+    """(peer columns, header text), looked up once per process (importing pyFFTW sets it up)."""
+    from . import _bench_peers
+
+    return _bench_peers.peer_columns()
 
 
 # ----------------------------------------------------------------------------------------------
@@ -218,6 +241,13 @@ class Check:
     column: str
     rel_error: float | None
     problems: list[str]
+    peer: bool = False
+    applicable: bool = True  # False: a peer without this case (its cell shows "-")
+
+    @property
+    def status(self) -> str:
+        """"ok", "wrong" or "-" (not applicable): what the table shows in place of a ratio."""
+        return "-" if not self.applicable else "wrong" if self.problems else "ok"
 
 
 def run_under(column: Column, call: Call) -> Any:
@@ -236,16 +266,23 @@ def normwise_rel_error(result: np.ndarray, expected: np.ndarray) -> float:
 
 def check_case(case: Case, data: np.ndarray, reference: Column, column: Column) -> Check:
     pristine = data.copy()
+    peer = getattr(column, "peer", False)
+    call = column.bind(case, data)
+    if call is None:
+        return Check(case, column.heading, None, [], peer, applicable=False)
     expected = run_under(reference, bind_call(case, data))
     try:
-        result = run_under(column, bind_call(case, data))
+        result = run_under(column, call)
     except Exception as exc:  # report every failure, not just the first
         # uarray's exception class is not public in SciPy, so it is recognised by name.
         if type(exc).__name__ == "BackendNotImplementedError":
+            if peer:  # a peer backend without this function: nothing to compare
+                return Check(case, column.heading, None, [], peer, applicable=False)
             problem = "not implemented (would fall through to SciPy)"
             return Check(case, column.heading, None, [problem])
-        return Check(case, column.heading, None, [f"raised {type(exc).__name__}: {exc}"])
-    return Check(case, column.heading, *judge_result(case, data, pristine, result, expected))
+        return Check(case, column.heading, None, [f"raised {type(exc).__name__}: {exc}"], peer)
+    return Check(case, column.heading, *judge_result(case, data, pristine, result, expected),
+                 peer)
 
 
 def judge_result(
@@ -349,12 +386,22 @@ def summarize(per_call: list[float], loops: int) -> Timing:
 
 
 def time_case(
-    case: Case, data: np.ndarray, columns: Sequence[Column], repeats: int
-) -> list[Timing]:
-    call = bind_call(case, data)  # the same call for every column: only the backend differs
-    return time_interleaved(
-        [call] * len(columns), contexts=[c.activate for c in columns], repeats=repeats
-    )
+    case: Case,
+    data: np.ndarray,
+    columns: Sequence[Column],
+    repeats: int,
+    timed: Sequence[bool] | None = None,
+) -> list[Timing | None]:
+    """One Timing per column, interleaved; None for the columns ``timed`` leaves out (a peer
+    that was wrong or has no equivalent). Backend columns all make the same ``scipy.fft`` call
+    (only the backend differs); a peer called directly makes its own equivalent call."""
+    timed = timed if timed is not None else [True] * len(columns)
+    chosen = [c for c, t in zip(columns, timed) if t]
+    timings = iter(time_interleaved(
+        [c.bind(case, data) for c in chosen], contexts=[c.activate for c in chosen],
+        repeats=repeats,
+    ))
+    return [next(timings) if t else None for t in timed]
 
 
 # ----------------------------------------------------------------------------------------------
@@ -416,68 +463,136 @@ def package_version() -> str:
 
 
 def correctness_report(checks: list[Check]) -> tuple[bool, list[str]]:
-    failed = [c for c in checks if c.problems]
+    """(ok, lines): ok is False when one of our checks failed; a peer's wrong result is only
+    noted (its cell shows "wrong")."""
+    own = [c for c in checks if not c.peer]
+    failed = [c for c in own if c.problems]
     if failed:
-        lines = [f"correctness: {len(failed)} of {len(checks)} checks FAILED against SciPy:"]
+        lines = [f"correctness: {len(failed)} of {len(own)} checks FAILED against SciPy:"]
         lines += [f"  {c.case.label}: {c.column}: {'; '.join(c.problems)}" for c in failed]
         return False, lines
     worst: dict[str, float] = {}
-    for c in checks:
+    for c in own:
         worst[c.case.dtype] = max(worst.get(c.case.dtype, 0.0), c.rel_error or 0.0)
     errors = ", ".join(f"{dtype} {err:.2g}" for dtype, err in worst.items())
-    return True, [
-        f"correctness: all {len(checks)} checks agree with SciPy "
+    lines = [
+        f"correctness: all {len(own)} checks agree with SciPy "
         f"(largest normwise relative error: {errors})"
     ]
+    return True, lines + peer_check_lines([c for c in checks if c.peer])
 
 
-def ratios_to_reference(row: Sequence[Timing]) -> list[float]:
+def peer_check_lines(checks: Sequence[Check]) -> list[str]:
+    """One line on how each peer's results compare with SciPy's, then a note per wrong one."""
+    names = list(dict.fromkeys(c.column for c in checks))
+    if not names:
+        return []
+    parts = []
+    for name in names:
+        mine = [c for c in checks if c.column == name and c.applicable]
+        good = [c for c in mine if not c.problems]
+        worst = max((c.rel_error or 0.0 for c in good), default=None)
+        parts.append(f"{name} right in {len(good)} of the {len(mine)} cases it computes"
+                     + (f" (largest error {worst:.2g})" if good else ""))
+    lines = ["peers against SciPy: " + ", ".join(parts)]
+    lines += [f"note: {c.column} is wrong on {c.case.label}: {'; '.join(c.problems)} "
+              f"(shown as \"wrong\", not timed)" for c in checks if c.status == "wrong"]
+    return lines
+
+
+def ratio(timing: Timing | None, reference: Timing | None) -> float | None:
+    """``timing``'s median over ``reference``'s, None if either is missing."""
+    if timing is None or reference is None:
+        return None
+    return timing.median / reference.median
+
+
+def ratios_to_reference(row: Sequence[Timing | None]) -> list[float | None]:
     """Time of each non-reference column divided by the reference's (the first column)."""
-    return [t.median / row[0].median for t in row[1:]]
+    return [ratio(t, row[0]) for t in row[1:]]
+
+
+def _statuses(checks: Sequence[Check] | None) -> dict[tuple[str, str], str]:
+    return {(c.case.label, c.column): c.status for c in checks or ()}
 
 
 def timing_table(
-    cases: Sequence[Case], columns: Sequence[Column], timings: Sequence[Sequence[Timing]]
+    cases: Sequence[Case],
+    columns: Sequence[Column],
+    timings: Sequence[Sequence[Timing | None]],
+    checks: Sequence[Check] | None = None,
 ) -> list[str]:
+    """The times of the reference and our columns, then every column's time / the reference's.
+
+    Two heading lines (a group over the times, another over the ratios) keep it within 100
+    characters with both peers. A ratio cell without a timing shows the column's check status:
+    "wrong" (a peer's result differs from SciPy's) or "-" (the peer has no equivalent)."""
     reference = columns[0].heading
-    headings = [
-        "case",
-        *(c.heading for c in columns),
-        *(f"{c.heading}/{reference}" for c in columns[1:]),
-    ]
-    rows = [
-        [
-            case.label,
-            *(format_seconds(t.median) for t in row),
-            *(f"{r:.2f}" for r in ratios_to_reference(row)),
+    status = _statuses(checks)
+    shown = [i for i, c in enumerate(columns) if not getattr(c, "peer", False)]
+    headings = ["case", *(columns[i].heading for i in shown), *(c.heading for c in columns[1:])]
+    rows = []
+    for case, row in zip(cases, timings):
+        ratio_cells = [
+            f"{r:.2f}" if r is not None else status.get((case.label, c.heading), "-")
+            for c, r in zip(columns[1:], ratios_to_reference(row))
         ]
-        for case, row in zip(cases, timings)
-    ]
+        rows.append([case.label, *(format_seconds(row[i].median) for i in shown), *ratio_cells])
     widths = [max(len(r[i]) for r in [headings, *rows]) for i in range(len(headings))]
+    groups = [("", 1), ("time per call", len(shown)), (f"time / {reference}", len(columns) - 1)]
+    group_cells = []
+    start = 0
+    for label, count in groups:
+        span = sum(widths[start:start + count]) + 2 * (count - 1)
+        if len(label) > span:  # widen the group's last column so its label fits
+            widths[start + count - 1] += len(label) - span
+            span = len(label)
+        group_cells.append(label.rjust(span) if start else label.ljust(span))
+        start += count
 
     def render(cells: list[str]) -> str:  # labels left-aligned, numbers right-aligned
         numbers = (cell.rjust(width) for cell, width in zip(cells[1:], widths[1:]))
         return "  ".join([cells[0].ljust(widths[0]), *numbers])
 
-    return [render(headings), render(["-" * w for w in widths]), *(render(r) for r in rows)]
+    return ["  ".join(group_cells).rstrip(), render(headings), render(["-" * w for w in widths]),
+            *(render(r) for r in rows)]
+
+
+def _ratio_summary(name: str, versus: str, ratios: Sequence[float], extra: str = "") -> str:
+    if not ratios:
+        return f"summary: {name}/{versus}: no case timed{extra}"
+    geomean = math.exp(statistics.fmean(math.log(r) for r in ratios))
+    faster = sum(r < 1 for r in ratios)
+    return (
+        f"summary: {name}/{versus} time ratio, geometric mean {geomean:.2f} over "
+        f"{len(ratios)} cases (best {min(ratios):.2f}, worst {max(ratios):.2f}; "
+        f"{name} faster in {faster}, slower in {len(ratios) - faster}){extra}; "
+        f"below 1 means {name} is faster"
+    )
 
 
 def summary_lines(
-    columns: Sequence[Column], timings: Sequence[Sequence[Timing]], repeats: int
+    columns: Sequence[Column],
+    timings: Sequence[Sequence[Timing | None]],
+    repeats: int,
+    checks: Sequence[Check] | None = None,
 ) -> list[str]:
+    """Geometric means of each column against the reference, then ours against each peer."""
     reference = columns[0].heading
+    status = _statuses(checks)
     lines = []
-    for index, column in enumerate(columns[1:]):
-        name = column.heading
-        ratios = [ratios_to_reference(row)[index] for row in timings]
-        geomean = math.exp(statistics.fmean(math.log(r) for r in ratios))
-        faster = sum(r < 1 for r in ratios)
-        lines.append(
-            f"summary: {name}/{reference} time ratio, geometric mean {geomean:.2f} over "
-            f"{len(ratios)} cases (best {min(ratios):.2f}, worst {max(ratios):.2f}; "
-            f"{name} faster in {faster}, slower in {len(ratios) - faster}); "
-            f"below 1 means {name} is faster"
-        )
+    for index, column in enumerate(columns[1:], start=1):
+        ratios = [r for row in timings if (r := ratio(row[index], row[0])) is not None]
+        extra = ""
+        if getattr(column, "peer", False):
+            counts = [s for (_, name), s in status.items() if name == column.heading]
+            extra = f"; wrong in {counts.count('wrong')}, no equivalent in {counts.count('-')}"
+        lines.append(_ratio_summary(column.heading, reference, ratios, extra))
+    own = [(i, c) for i, c in enumerate(columns) if i and not getattr(c, "peer", False)]
+    for p, peer in ((i, c) for i, c in enumerate(columns) if getattr(c, "peer", False)):
+        for i, column in own:  # head to head, on the cases both ran
+            ratios = [r for row in timings if (r := ratio(row[i], row[p])) is not None]
+            lines.append(_ratio_summary(column.heading, peer.heading, ratios))
     lines.append(
         f"times: median per call over {repeats} interleaved samples per column, "
         f"each sample >= {MIN_SAMPLE_SECONDS * 1e3:g} ms"
@@ -489,9 +604,24 @@ def json_records(
     cases: Sequence[Case],
     columns: Sequence[Column],
     checks: Sequence[Check],
-    timings: Sequence[Sequence[Timing]],
+    timings: Sequence[Sequence[Timing | None]],
 ) -> list[dict[str, Any]]:
+    """One record per case. Every peer of `_bench_peers.PEER_NAMES` has a key in "seconds",
+    "ratio" and "rel_error" (null when it is not installed, was not run or has no equivalent;
+    "seconds" and "ratio" are null too when it was wrong) and in "peer_status" ("ok", "wrong", "-" for no equivalent, "not run")."""
+    from ._bench_peers import PEER_NAMES
+
     errors = {(c.case.label, c.column): c.rel_error for c in checks}
+    status = _statuses(checks)
+    absent = {name: None for name in PEER_NAMES if name not in {c.heading for c in columns}}
+
+    def per_column(row, value, skip_reference=False):
+        cells = {c.heading: (value(t) if t is not None else None)
+                 for c, t in zip(columns, row)}
+        if skip_reference:
+            del cells[columns[0].heading]
+        return {**cells, **absent}
+
     records = []
     for case, row in zip(cases, timings):
         records.append({
@@ -500,13 +630,17 @@ def json_records(
             "dtype": case.dtype,
             "shape": list(case.shape),
             "kwargs": dict(case.kwargs),
-            "seconds": {c.heading: t.median for c, t in zip(columns, row)},
-            "seconds_q1": {c.heading: t.q1 for c, t in zip(columns, row)},
-            "seconds_q3": {c.heading: t.q3 for c, t in zip(columns, row)},
-            "loops": {c.heading: t.loops for c, t in zip(columns, row)},
+            "seconds": per_column(row, lambda t: t.median),
+            "seconds_q1": per_column(row, lambda t: t.q1),
+            "seconds_q3": per_column(row, lambda t: t.q3),
+            "loops": per_column(row, lambda t: t.loops),
             "samples": row[0].samples,
-            "ratio": dict(zip((c.heading for c in columns[1:]), ratios_to_reference(row))),
-            "rel_error": {c.heading: errors.get((case.label, c.heading)) for c in columns[1:]},
+            "ratio": {**dict(zip((c.heading for c in columns[1:]), ratios_to_reference(row))),
+                      **absent},
+            "rel_error": {**{c.heading: errors.get((case.label, c.heading))
+                             for c in columns[1:]}, **absent},
+            "peer_status": {name: status.get((case.label, name), "not run")
+                            for name in PEER_NAMES},
         })
     return records
 
@@ -524,14 +658,15 @@ def run(
     json_path: str | None = None,
     plot_path: str | None = None,
     columns: Sequence[Column] | None = None,
+    peers: bool = True,
     out=None,
 ) -> int:
     """Run the job; returns the exit code: 0 success, 1 wrong results, 2 no case selected.
 
     ``json_path``: also write every row (transforms, then convolutions) as a JSON list;
-    ``plot_path``: also draw the speed-ups (`_bench_plot`, needs matplotlib)."""
+    ``plot_path``: also draw the speed-ups (`_bench_plot`, needs matplotlib);
+    ``peers``: False leaves out the peer columns (pyFFTW, ducc0) even when installed."""
     out = out or sys.stdout
-    columns = list(columns or default_columns())
     cases = select_cases(QUICK_CASES if quick else FULL_CASES, case_filter)
     from . import _bench_conv
     conv_cases = [c for c in (_bench_conv.QUICK_CASES if quick else _bench_conv.FULL_CASES)
@@ -540,8 +675,16 @@ def run(
         print(f"no benchmark case matches {case_filter!r}", file=sys.stderr)
         return 2
     repeats = repeat or (QUICK_REPEATS if quick else FULL_REPEATS)
+    if columns is None:
+        columns = default_columns(peers)
+        peer_text = _peers()[1] if peers else "peers: left out (--no-peers)"
+    else:
+        columns = list(columns)
+        peer_text = "peers: " + (", ".join(c.heading for c in columns if c.peer) or "none")
     versions = versions_line()
     print(versions, file=out, flush=True)
+    if cases:  # the convolution rows have no peer columns
+        print(peer_text, file=out, flush=True)
     records: list[dict[str, Any]] = []
     if cases:
         status = run_transforms(cases, columns, repeats, records, out)
@@ -570,9 +713,12 @@ def run_transforms(cases, columns, repeats, records, out) -> int:
     with scipy.fft.set_workers(1):
         inputs = [make_input(case) for case in cases]
         checks = []
+        timed = []  # per case, per column: time it (ours always; a peer only if it was right)
         for index, (case, data) in enumerate(zip(cases, inputs), start=1):
             progress.show(f"[{index}/{len(cases)}] checking {case.label}")
-            checks += [check_case(case, data, columns[0], column) for column in columns[1:]]
+            row = [check_case(case, data, columns[0], column) for column in columns[1:]]
+            checks += row
+            timed.append([True, *(not c.peer or c.status == "ok" for c in row)])
         progress.clear()
         ok, lines = correctness_report(checks)
         print("\n".join(lines), file=out, flush=True)
@@ -582,10 +728,10 @@ def run_transforms(cases, columns, repeats, records, out) -> int:
         timings = []
         for index, (case, data) in enumerate(zip(cases, inputs), start=1):
             progress.show(f"[{index}/{len(cases)}] timing {case.label}")
-            timings.append(time_case(case, data, columns, repeats))
+            timings.append(time_case(case, data, columns, repeats, timed[index - 1]))
         progress.clear()
 
-    print("", *timing_table(cases, columns, timings), "", sep="\n", file=out)
-    print("\n".join(summary_lines(columns, timings, repeats)), file=out, flush=True)
+    print("", *timing_table(cases, columns, timings, checks), "", sep="\n", file=out)
+    print("\n".join(summary_lines(columns, timings, repeats, checks)), file=out, flush=True)
     records.extend(json_records(cases, columns, checks, timings))
     return 0

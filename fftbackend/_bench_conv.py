@@ -188,7 +188,11 @@ def run(cases, repeats, out, records: list | None = None) -> bool:
 def json_records(rows, errors) -> list[dict[str, Any]]:
     """The rows as JSON records shaped like the transform rows' (`_bench.json_records`):
     "seconds" and "ratio" keyed by column, "SciPy" being the fastest SciPy way ("reference"
-    names it; "seconds_refs" has every one timed, torch too when installed)."""
+    names it; "seconds_refs" has every one timed, torch too when installed). The peer columns
+    of the transform rows are null: a whole convolution is not one pyFFTW or ducc0 call."""
+    from ._bench_peers import PEER_NAMES
+
+    no_peers = {name: None for name in PEER_NAMES}
     records = []
     for row, error in zip(rows, errors):
         case = row.case
@@ -202,10 +206,11 @@ def json_records(rows, errors) -> list[dict[str, Any]]:
             "kernel_shape": list(case.shape2),
             "kwargs": {"mode": "full"} if case.kind == "signal" else {"padding": case.padding},
             "reference": name,
-            "seconds": {"SciPy": best, "fftbackend": row.ours},
+            "seconds": {"SciPy": best, "fftbackend": row.ours, **no_peers},
             "seconds_refs": dict(row.refs),
-            "ratio": {"fftbackend": row.ours / best},
-            "rel_error": {"fftbackend": error},
+            "ratio": {"fftbackend": row.ours / best, **no_peers},
+            "rel_error": {"fftbackend": error, **no_peers},
+            "peer_status": {name: "-" for name in PEER_NAMES},
         })
     return records
 
