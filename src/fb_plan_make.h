@@ -117,7 +117,11 @@ static int PNAME(_make_radix)(fb_idx n, PLAN **out, int rader)
     if (err != FB_OK) { PNAME(_destroy)(p); return err; }
     PNAME(_init_radix_tables)(p, &roots, (FB_TWT *)p->mem);
     for (int j = 0; j < p->npass && err == FB_OK; ++j)
-        if (p->pass[j].rsub) err = PNAME(_init_rader)(&p->pass[j], &roots, n);
+        if (p->pass[j].rsub) {
+            err = PNAME(_init_rader)(&p->pass[j], &roots, n);
+            /* its convolution plan and index tables belong to this plan too */
+            p->bytes += p->pass[j].rsub->bytes + (fb_idx)sizeof(fb_idx) * 2 * (p->pass[j].ip - 1);
+        }
     fb_roots_free(&roots);
     if (err != FB_OK) { PNAME(_destroy)(p); return err; }
     *out = p;
