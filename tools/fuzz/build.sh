@@ -4,23 +4,35 @@
 # -DFB_SIMD_BASE and with -mavx2 -mfma -DFB_SIMD_AVX2 -ffp-contract=fast, and fb_dispatch.c
 # with -DFB_HAVE_AVX2.
 #
-#   bash tools/fuzz/build.sh [--plain] [OUTDIR]
+#   bash tools/fuzz/build.sh [--plain | --coverage] [OUTDIR]
 #
-# default: clang with libFuzzer + ASan + UBSan (UB aborts), binary OUTDIR/fuzz_kernels;
-# --plain:  $CC (default cc) without libFuzzer or sanitizers, with the fuzz_main.c driver,
-#           binary OUTDIR/fuzz_plain (what tests/test_fuzz_harness.py builds).
+# default:    clang with libFuzzer + ASan + UBSan (UB aborts), binary OUTDIR/fuzz_kernels;
+# --plain:    $CC (default cc) without libFuzzer or sanitizers, with the fuzz_main.c driver,
+#             binary OUTDIR/fuzz_plain (what tests/test_fuzz_harness.py builds);
+# --coverage: as --plain but clang with source-based coverage, binary OUTDIR/fuzz_cov: replay
+#             a corpus with it to see which kernel lines the fuzzer reaches (tools/README.md).
 # OUTDIR defaults to /tmp/fb-fuzz-build. Objects are compiled in parallel (FB_FUZZ_JOBS, default 2).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 plain=0
-if [ "${1:-}" = "--plain" ]; then plain=1; shift; fi
+cover=0
+case "${1:-}" in
+    --plain) plain=1; shift ;;
+    --coverage) plain=1; cover=1; shift ;;
+esac
 out=${1:-/tmp/fb-fuzz-build}
 jobs=${FB_FUZZ_JOBS:-2}
 mkdir -p "$out/obj"
 
-if [ $plain = 1 ]; then
+if [ $cover = 1 ]; then
+    cc=${CC:-clang}
+    san=(-fprofile-instr-generate -fcoverage-mapping)
+    link_san=(-fprofile-instr-generate)
+    opt=(-O1)
+    name=fuzz_cov
+elif [ $plain = 1 ]; then
     cc=${CC:-cc}
     san=()
     link_san=()
