@@ -11,6 +11,7 @@ import os
 import pathlib
 import shutil
 import subprocess
+import sys
 
 import pytest
 
@@ -21,6 +22,19 @@ pytestmark = pytest.mark.skipif(
     shutil.which("gcc") is None or shutil.which("bash") is None or not BUILD.exists(),
     reason="needs gcc, bash and tools/fuzz/build.sh",
 )
+
+
+def _no_core_dump():
+    # the self-test makes the driver abort(): no core file from it
+    if sys.platform != "win32":
+        import resource
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _run(args, cwd, **extra):
+    return subprocess.run([str(a) for a in args], env=_env(**extra), cwd=cwd,
+                          capture_output=True, text=True, timeout=120,
+                          preexec_fn=_no_core_dump)
 
 
 def _env(**extra):
@@ -43,9 +57,8 @@ def driver(tmp_path_factory):
     return exe
 
 
-def test_generated_inputs_pass(driver):
-    res = subprocess.run([str(driver), "-n", "200", "-s", "20240611"], env=_env(),
-                         capture_output=True, text=True, timeout=120)
+def test_generated_inputs_pass(driver, tmp_path):
+    res = _run([driver, "-n", "200", "-s", "20240611"], tmp_path)
     assert res.returncode == 0, res.stderr[-4000:]
     # "fuzz_plain: N cases checked, R rejected (too large), ..."
     words = res.stdout.split()
@@ -53,10 +66,9 @@ def test_generated_inputs_pass(driver):
     assert checked >= 150, res.stdout
 
 
-def test_harness_reports_a_wrong_result(driver):
+def test_harness_reports_a_wrong_result(driver, tmp_path):
     # FUZZ_PERTURB spoils one output value after each kernel call: the harness must abort
-    res = subprocess.run([str(driver), "-n", "20", "-s", "1"], env=_env(FUZZ_PERTURB="1"),
-                         capture_output=True, text=True, timeout=120)
+    res = _run([driver, "-n", "20", "-s", "1"], tmp_path, FUZZ_PERTURB="1")
     assert res.returncode != 0
     assert "FAILED" in res.stderr
 
@@ -66,7 +78,6 @@ def test_replays_an_input_file(driver, tmp_path):
     # reversed input (layout byte 0x08), seed 7
     case = tmp_path / "case.bin"
     case.write_bytes(bytes([0, 0x10, 0, 0, 0, 0, 0, 5, 0x08, 0, 0, 0, 0, 7]))
-    res = subprocess.run([str(driver), str(case)], env=_env(), capture_output=True, text=True,
-                         timeout=60)
+    res = _run([driver, case], tmp_path)
     assert res.returncode == 0, res.stderr
     assert "1 cases checked" in res.stdout
