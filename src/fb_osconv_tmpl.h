@@ -18,7 +18,7 @@ int FB_CAT2(fb_osconv_, FB_PSFX)(const FB_REAL *x, fb_idx nx, fb_idx xls, const 
 {
     if (nx < 1 || K < 1 || nfft < K || nfft % 2 || nout < 0 || nlines < 0) return FB_EINVAL;
     if (nout == 0 || nlines == 0) return FB_OK;
-    RPLAN *p = RNAME(rplan_get)(nfft);
+    const RPLAN *p = RNAME(rplan_get)(nfft);
     if (!p) return FB_ENOMEM;
     const fb_idx h = nfft / 2, L = nfft - K + 1, per = RNAME(per_line)(p);
     /* line scratch, spectrum (h + 1), segment and result (nfft reals = h values each) */
