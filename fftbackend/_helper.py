@@ -141,6 +141,18 @@ _NORM_EXPONENTS = {
 }
 
 
+def _fast_exponent(norm, forward):
+    """`norm_exponent` for the fast paths: None for anything but the four valid
+    values (the full path then raises SciPy's error)."""
+    if norm is None:
+        return 0 if forward else 2
+    if type(norm) is str:
+        exponents = _NORM_EXPONENTS.get(norm)
+        if exponents is not None:
+            return exponents[0] if forward else exponents[1]
+    return None
+
+
 def norm_exponent(norm, forward):
     """Validate ``norm``; return the exponent that `scale_factor` takes."""
     try:
@@ -357,7 +369,7 @@ def prepare_c2c(forward, x, n, axis, norm, overwrite_x, workers, plan):
     """Arguments of a 1-D complex transform (``fft``/``ifft``):
     ``(a, out, axes, fct, nthreads)``.  ``a`` is complex, or real
     float32/float64 (the caller then uses the real kernel; ``out`` is None)."""
-    if (type(x) is _ndarray and n is None and norm is None and workers is None
+    if (type(x) is _ndarray and n is None and workers is None and (e := _fast_exponent(norm, forward)) is not None
             and overwrite_x is False and plan is None and type(axis) is int):
         dtype = x.dtype
         if (dtype is _COMPLEX128 or dtype is _COMPLEX64 or dtype is _FLOAT64
@@ -367,7 +379,7 @@ def prepare_c2c(forward, x, n, axis, norm, overwrite_x, workers, plan):
             if -ndim <= axis < ndim and x.size:   # size 0: no kernel call
                 # out None: the binding allocates the output
                 return (x, None, (axis + ndim if axis < 0 else axis,),
-                        1.0 if forward else 1.0 / shape[axis],
+                        scale_factor(e, shape[axis]),
                         default_workers())
 
     if plan is not None:
@@ -426,7 +438,7 @@ def _plain_axes(axes, ndim):
 def prepare_c2cn(forward, x, s, axes, norm, overwrite_x, workers, plan):
     """Arguments of an N-D complex transform (``fftn``/``fft2`` and inverses),
     as `prepare_c2c` returns them."""
-    if (type(x) is _ndarray and s is None and norm is None and workers is None
+    if (type(x) is _ndarray and s is None and workers is None and (e := _fast_exponent(norm, forward)) is not None
             and overwrite_x is False and plan is None):
         dtype = x.dtype
         if (dtype is _COMPLEX128 or dtype is _COMPLEX64 or dtype is _FLOAT64
@@ -435,7 +447,7 @@ def prepare_c2cn(forward, x, s, axes, norm, overwrite_x, workers, plan):
             plain = _plain_axes(axes, len(shape))
             if plain and x.size:     # size > 0: every transformed length is >= 1
                 return (x, None, plain,
-                        1.0 if forward else 1.0 / math.prod([shape[ax] for ax in plain]),
+                        scale_factor(e, math.prod([shape[ax] for ax in plain])),
                         default_workers())
 
     if plan is not None:
@@ -479,7 +491,7 @@ def prepare_r2c(forward, x, n, axis, norm, workers, plan):
     """Arguments of a 1-D real-input transform (``rfft``/``ihfft``):
     ``(a, axis, fct, nthreads)``, ``a`` a native, aligned float32/float64
     array."""
-    if (type(x) is _ndarray and n is None and norm is None and workers is None
+    if (type(x) is _ndarray and n is None and workers is None and (e := _fast_exponent(norm, forward)) is not None
             and plan is None and type(axis) is int):
         dtype = x.dtype
         if (dtype is _FLOAT64 or dtype is _FLOAT32) and x.flags.aligned:
@@ -487,7 +499,7 @@ def prepare_r2c(forward, x, n, axis, norm, workers, plan):
             ndim = len(shape)
             if -ndim <= axis < ndim and x.size:
                 return (x, axis + ndim if axis < 0 else axis,
-                        1.0 if forward else 1.0 / shape[axis],
+                        scale_factor(e, shape[axis]),
                         default_workers())
 
     if plan is not None:
@@ -524,7 +536,7 @@ def prepare_c2r(forward, x, n, axis, norm, workers, plan):
     """Arguments of a 1-D real-output transform (``irfft``/``hfft``):
     ``(a, axis, n, fct, nthreads)``, ``a`` a native, aligned complex array
     with ``n // 2 + 1`` points along ``axis`` and ``n`` the output length."""
-    if (type(x) is _ndarray and n is None and norm is None and workers is None
+    if (type(x) is _ndarray and n is None and workers is None and (e := _fast_exponent(norm, forward)) is not None
             and plan is None and type(axis) is int):
         dtype = x.dtype
         if (dtype is _COMPLEX128 or dtype is _COMPLEX64) and x.flags.aligned:
@@ -534,7 +546,7 @@ def prepare_c2r(forward, x, n, axis, norm, workers, plan):
                 npoints = 2 * (shape[axis] - 1)
                 if npoints > 0:
                     return (x, axis + ndim if axis < 0 else axis, npoints,
-                            1.0 if forward else 1.0 / npoints,
+                            scale_factor(e, npoints),
                             default_workers())
 
     if plan is not None:
@@ -574,7 +586,7 @@ def prepare_c2r(forward, x, n, axis, norm, workers, plan):
 def prepare_r2cn(forward, x, s, axes, norm, workers, plan):
     """Arguments of an N-D real-input transform (``rfftn``/``ihfftn``):
     ``(a, axes, fct, nthreads)``; the last of ``axes`` is the halved one."""
-    if (type(x) is _ndarray and s is None and norm is None and workers is None
+    if (type(x) is _ndarray and s is None and workers is None and (e := _fast_exponent(norm, forward)) is not None
             and plan is None):
         dtype = x.dtype
         if (dtype is _FLOAT64 or dtype is _FLOAT32) and x.flags.aligned:
@@ -582,7 +594,7 @@ def prepare_r2cn(forward, x, s, axes, norm, workers, plan):
             plain = _plain_axes(axes, len(shape))
             if plain and x.size:
                 return (x, plain,
-                        1.0 if forward else 1.0 / math.prod([shape[ax] for ax in plain]),
+                        scale_factor(e, math.prod([shape[ax] for ax in plain])),
                         default_workers())
 
     if plan is not None:
@@ -612,7 +624,7 @@ def prepare_c2rn(forward, x, s, axes, norm, workers, plan):
     the output length there; ``work`` is where the complex transform over the
     other axes may be written: ``a`` itself when it is our own copy, else
     None (a new array)."""
-    if (type(x) is _ndarray and s is None and norm is None and workers is None
+    if (type(x) is _ndarray and s is None and workers is None and (e := _fast_exponent(norm, forward)) is not None
             and plan is None):
         dtype = x.dtype
         if (dtype is _COMPLEX128 or dtype is _COMPLEX64) and x.flags.aligned:
@@ -622,8 +634,7 @@ def prepare_c2rn(forward, x, s, axes, norm, workers, plan):
                 npoints = 2 * (shape[plain[-1]] - 1)
                 if npoints > 0:
                     return (x, None, plain, npoints,
-                            1.0 if forward else
-                            1.0 / (npoints * math.prod([shape[ax] for ax in plain[:-1]])),
+                            scale_factor(e, npoints * math.prod([shape[ax] for ax in plain[:-1]])),
                             default_workers())
 
     if plan is not None:
@@ -794,7 +805,7 @@ def prepare_r2r(forward, dst, x, kind, n, axis, norm, overwrite_x, workers,
     ``out.imag``; ``out`` is then always given).  ``kind`` is the type to
     compute (the inverse's already mapped), ``out`` None means a new array.
     With ``axes`` None, ``a`` is the result."""
-    if (type(x) is _ndarray and n is None and norm is None and workers is None
+    if (type(x) is _ndarray and n is None and workers is None and (e := _fast_exponent(norm, forward)) is not None
             and overwrite_x is False and orthogonalize is None
             and type(kind) is int and type(axis) is int):
         dtype = x.dtype
@@ -806,8 +817,8 @@ def prepare_r2r(forward, dst, x, kind, n, axis, norm, overwrite_x, workers,
                     kind = 5 - kind
                 npoints = _r2r_points(dst, kind, shape[axis])
                 if npoints:       # (0: DCT-I of one point, an error)
-                    return (x, None, (axis + ndim if axis < 0 else axis,), kind, False,
-                            1.0 if forward else 1.0 / npoints, default_workers())
+                    return (x, None, (axis + ndim if axis < 0 else axis,), kind, e == 1,
+                            scale_factor(e, npoints), default_workers())
 
     a, owned, _ = as_inexact(x)
     reuse = overwrite_x or owned     # evaluated where SciPy evaluates it
@@ -841,7 +852,7 @@ def prepare_r2rn(forward, dst, x, kind, s, axes, norm, overwrite_x, workers,
     """Arguments of an N-D DCT/DST, as `prepare_r2r` returns them.  Over no
     axes the result is SciPy's: its input, untouched, whatever the other
     arguments."""
-    if (type(x) is _ndarray and s is None and norm is None and workers is None
+    if (type(x) is _ndarray and s is None and workers is None and (e := _fast_exponent(norm, forward)) is not None
             and overwrite_x is False and orthogonalize is None and type(kind) is int):
         dtype = x.dtype
         if (dtype is _FLOAT64 or dtype is _FLOAT32) and x.flags.aligned and 0 < kind < 5:
@@ -854,8 +865,8 @@ def prepare_r2rn(forward, dst, x, kind, s, axes, norm, overwrite_x, workers,
                 for ax in plain:
                     npoints *= _r2r_points(dst, kind, shape[ax])
                 if npoints:
-                    return (x, None, plain, kind, False,
-                            1.0 if forward else 1.0 / npoints, default_workers())
+                    return (x, None, plain, kind, e == 1,
+                            scale_factor(e, npoints), default_workers())
 
     a, owned, original = as_inexact(x)
     lengths, axes = shape_and_axes(a, s, axes)
