@@ -224,10 +224,12 @@ FORK_WHILE_CHURNING = textwrap.dedent("""
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
-def test_fork_while_threads_churn_plans():
+def test_fork_while_threads_churn_plans(tmp_path):
+    # cwd outside the repository: `python -c` puts the cwd first on sys.path, and the
+    # repository root holds the source folder fftbackend/ (no compiled extension)
     try:
         res = subprocess.run([sys.executable, "-c", FORK_WHILE_CHURNING], capture_output=True,
-                             text=True, timeout=60)
+                             text=True, timeout=60, cwd=tmp_path)
     except subprocess.TimeoutExpired:
         pytest.fail("fork while other threads made and evicted plans deadlocked")
     assert res.returncode == 0, res.stderr[-2000:]
