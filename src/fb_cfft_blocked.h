@@ -25,6 +25,23 @@
 #define STORE FB_CAT3(fb_cv, FB_PSFX, _store)
 #define STORE_ROWS FB_CAT3(fb_cv, FB_PSFX, _store_rows)
 
+/* The strided sides of the two steps (step 1 reads, step 2 writes a run of `lanes` values in
+ * each of n rows n2 or n1 values apart) defeat the hardware prefetcher: the run FB_BLK_PREFETCH
+ * rows ahead is asked for explicitly (for writing in step 2, so the line arrives owned).
+ * Measured at 2^20 (ratio to SciPy, same process): fft 0.56 -> 0.53, rfft 0.60 -> 0.54,
+ * dct 0.76 -> 0.71, rfft2 2048^2 0.82 -> 0.80. */
+#ifndef FB_BLK_PREFETCH
+#define FB_BLK_PREFETCH 8
+#endif
+static inline void BKNAME(prefetch_run)(const void *at, fb_idx bytes, int write)
+{
+    const char *c = (const char *)at;
+    for (fb_idx b = 0; b < bytes; b += 64) {
+        if (write) __builtin_prefetch(c + b, 1, 3);
+        else __builtin_prefetch(c + b, 0, 3);
+    }
+}
+
 /* Step 2: the rows k1 of W from k1lo to k1hi (multiples of FB_BLK_GROUPS * FB_VLEN, or n1),
  * FFTs of length n2 on vector lanes, written transposed into data. */
 static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_CVT *vb,
@@ -54,6 +71,8 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
         }
         for (fb_idx k2 = 0; k2 < n2; ++k2) {
             FB_CT *out = data + k1 + n1 * k2;
+            if (k2 + FB_BLK_PREFETCH < n2)
+                BKNAME(prefetch_run)(out + FB_BLK_PREFETCH * n1, lanes * (fb_idx)sizeof(FB_CT), 1);
             if (whole)
                 for (int g = 0; g < groups; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
             else
@@ -116,6 +135,8 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
         const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
         for (fb_idx j1 = 0; j1 < n1; ++j1) {
             const char *row = src + (n2 * j1 + j2) * ss;
+            if (ss == (fb_idx)sizeof(FB_CT) && j1 + FB_BLK_PREFETCH < n1)
+                BKNAME(prefetch_run)(row + FB_BLK_PREFETCH * n2 * ss, lanes * ss, 0);
             if (ss == (fb_idx)sizeof(FB_CT) && whole)
                 for (int g = 0; g < groups; ++g) {
                     FB_CVT *b = vb + g * per_group + j1;
