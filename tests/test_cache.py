@@ -92,6 +92,8 @@ def _rss():
 
 
 @pytest.mark.skipif(not os.path.exists("/proc/self/statm"), reason="needs /proc")
+@pytest.mark.skipif("libasan" in os.environ.get("LD_PRELOAD", ""),
+                    reason="RSS is the sanitizer allocator's, not ours")
 def test_bytes_match_the_memory_clear_frees(fresh):
     # 2^22 points: its tables are blocks above glibc's largest mmap threshold, so freeing them
     # returns the pages at once and resident memory shows it
