@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the kernel fuzz harness (tools/fuzz/) against src/*.c, compiled as meson does: the
-# target-independent files once, the per-SIMD-target files (src/fb_target.h) twice, with
-# -DFB_SIMD_BASE and with -mavx2 -mfma -DFB_SIMD_AVX2 -ffp-contract=fast, and fb_dispatch.c
-# with -DFB_HAVE_AVX2.
+# target-independent files once, the per-SIMD-target files (src/fb_target.h) up to three times,
+# with -DFB_SIMD_BASE, with -mavx2 -mfma -DFB_SIMD_AVX2 -ffp-contract=fast and with the AVX-512
+# flags of src/meson.build and -DFB_SIMD_AVX512 (the last two when the compiler takes the flags),
+# and fb_dispatch.c with -DFB_HAVE_AVX2 / -DFB_HAVE_AVX512 to match.
 #
 #   bash tools/fuzz/build.sh [--plain | --coverage] [OUTDIR]
 #
@@ -52,10 +53,18 @@ common=(-std=c99 -g "${opt[@]}" -I"$repo/src" -pthread)
 targeted=(fb_batch fb_cfft fb_corr fb_dct fb_plan fb_rfft)
 plain_src=(fb_common fb_dispatch fb_factor fb_pool fb_twiddle)
 
+# the SIMD targets the compiler can build (whether the CPU runs them is the harness's question)
+avx2_flags=(-mavx2 -mfma)
+avx512_flags=("${avx2_flags[@]}" -mavx512f -mavx512vl -mavx512dq -mavx512bw
+              -mprefer-vector-width=256)
+compiles() {
+    echo 'int main(void){return 0;}' | "$cc" "$@" -x c -o /dev/null - 2>/dev/null
+}
 have_avx2=0
-if [ "$(uname -m)" = x86_64 ] && echo 'int main(void){return 0;}' \
-        | "$cc" -mavx2 -mfma -x c -o /dev/null - 2>/dev/null; then
-    have_avx2=1
+have_avx512=0
+if [ "$(uname -m)" = x86_64 ]; then
+    compiles "${avx2_flags[@]}" && have_avx2=1
+    [ $have_avx2 = 1 ] && compiles "${avx512_flags[@]}" && have_avx512=1
 fi
 
 cmds=()
@@ -64,18 +73,22 @@ for f in "${targeted[@]}"; do
     cmds+=("$cc ${common[*]} ${san[*]} -DFB_SIMD_BASE -c $repo/src/$f.c -o $out/obj/${f}_base.o")
     objs+=("$out/obj/${f}_base.o")
     if [ $have_avx2 = 1 ]; then
-        cmds+=("$cc ${common[*]} ${san[*]} -mavx2 -mfma -DFB_SIMD_AVX2 -ffp-contract=fast -c $repo/src/$f.c -o $out/obj/${f}_avx2.o")
+        cmds+=("$cc ${common[*]} ${san[*]} ${avx2_flags[*]} -DFB_SIMD_AVX2 -ffp-contract=fast -c $repo/src/$f.c -o $out/obj/${f}_avx2.o")
         objs+=("$out/obj/${f}_avx2.o")
+    fi
+    if [ $have_avx512 = 1 ]; then
+        cmds+=("$cc ${common[*]} ${san[*]} ${avx512_flags[*]} -DFB_SIMD_AVX512 -ffp-contract=fast -c $repo/src/$f.c -o $out/obj/${f}_avx512.o")
+        objs+=("$out/obj/${f}_avx512.o")
     fi
 done
 defs=()
-[ $have_avx2 = 1 ] && defs=(-DFB_HAVE_AVX2)
+hdefs=()
+[ $have_avx2 = 1 ] && defs+=(-DFB_HAVE_AVX2) && hdefs+=(-DFUZZ_HAVE_AVX2)
+[ $have_avx512 = 1 ] && defs+=(-DFB_HAVE_AVX512) && hdefs+=(-DFUZZ_HAVE_AVX512)
 for f in "${plain_src[@]}"; do
     cmds+=("$cc ${common[*]} ${san[*]} ${defs[*]} -c $repo/src/$f.c -o $out/obj/$f.o")
     objs+=("$out/obj/$f.o")
 done
-hdefs=()
-[ $have_avx2 = 1 ] && hdefs=(-DFUZZ_HAVE_AVX2)
 harness=(fuzz_case fuzz_ref fuzz_kernels)
 [ $plain = 1 ] && harness+=(fuzz_main)
 for f in "${harness[@]}"; do

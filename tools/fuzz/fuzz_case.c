@@ -9,9 +9,22 @@ typedef struct { const uint8_t *p; size_t n, at; } reader;
 
 static unsigned next(reader *r) { return r->at < r->n ? r->p[r->at++] : 0u; }
 
-/* primes (Rader / Bluestein plans) and smooth lengths above the common range */
-static const fb_idx primes[] = {307, 311, 397, 401, 499, 503, 509, 521, 769, 997, 1009, 1021,
-                                1031, 2003, 2039, 2053, 4093, 4099, 7919, 8191};
+/* Primes from 29 up. Which plan each gets (fb_use_rader, fb_prefer_bluestein at the time of
+ * writing): Rader's pass for 29, 31, 37, 41, 43, 53, 97, 127, 257, 307, 397, 401, 521, 769, 1009,
+ * 1021, 2003, 2053, 8191; Bluestein for 47, 223, 311, 499, 503, 509, 653, 997, 1031, 1999, 2039,
+ * 4093, 4099, 7919 (p - 1 has a large prime factor). Both kinds are kept so a change of the cost
+ * model still finds each plan type here. */
+static const fb_idx primes[] = {29,  31,  37,  41,  43,  47,  53,  97,   127,  223,  257,
+                                307, 311, 397, 401, 499, 503, 509, 521,  653,  769,  997,
+                                1009, 1021, 1031, 1999, 2003, 2039, 2053, 4093, 4099, 7919, 8191};
+/* Composites with Rader factors: a Rader pass after radix passes (29*64), with a radix pass
+ * inside the lane split (58: the r2c half length is 29), blocked plans whose column and row plans
+ * are Rader passes (37*41, 37*41*43, 41^3, 255*257), and even lengths whose r2c / c2r half has
+ * them (2*37*41, 2*255*257). */
+static const fb_idx rader_mixed[] = {58,   87,   116,   145,   203,   232,   514,   771,
+                                     1073, 1517, 1856,  3034,  12319, 16382, 65231, 68921,
+                                     65535, 131070};
+/* smooth lengths above the common range */
 static const fb_idx smooth[] = {320, 384, 400, 480, 500, 512, 640, 729, 768, 1000, 1024, 1152,
                                 1536, 2048, 2187, 2310, 3125, 4096, 4608, 8192};
 /* 2^16 and up: the blocked (four-step) plans, split between threads for a single line */
@@ -24,7 +37,8 @@ static fb_idx fuzz_len(unsigned b0, unsigned b1)
 {
     switch (b0 & 7u) {
     case 4: return 1 + (fb_idx)(b1 % 16u);
-    case 5: return primes[b1 % COUNT(primes)];
+    case 5:
+        return (b0 & 0x80u) ? rader_mixed[b1 % COUNT(rader_mixed)] : primes[b1 % COUNT(primes)];
     case 6: return smooth[b1 % COUNT(smooth)];
     case 7: return (b0 & 0x80u) ? large[b1 % COUNT(large)] : 1 + (fb_idx)(b1 % 300u);
     default: return 1 + (fb_idx)((((b0 >> 3) << 8) | b1) % 300u);
@@ -39,7 +53,6 @@ int fuzz_decode(const uint8_t *data, size_t size, fuzz_case *c)
     const unsigned fl = next(&r), pa = next(&r), nd = next(&r), ax = next(&r), misc = next(&r);
     c->f32 = fl & 1u;
     c->simd = (int)((fl >> 1) & 3u);
-    if (c->simd == 3) c->simd = FUZZ_SIMD_BASE;
     c->inplace = (fl >> 3) & 1u;
     c->fwd = !((fl >> 4) & 1u);
     c->full = (fl >> 5) & 1u;
@@ -155,7 +168,7 @@ void fuzz_make_layout(fuzz_layout *l, int ndim, const fb_idx *shape, const uint8
 void fuzz_describe(const fuzz_case *c, char *buf, size_t len)
 {
     static const char *kinds[] = {"c2c", "r2c", "c2r", "r2r"};
-    static const char *simd[] = {"base", "avx2", "dispatch"};
+    static const char *simd[] = {"base", "avx2", "dispatch", "avx512"};
     int w = snprintf(buf, len, "%s %s simd=%s shape=(", kinds[c->kind], c->f32 ? "f32" : "f64",
                      simd[c->simd]);
     for (int d = 0; d < c->ndim && w > 0 && (size_t)w < len; ++d)

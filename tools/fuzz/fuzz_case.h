@@ -4,8 +4,9 @@
  * Input format (bytes read in this order; a byte past the end reads as 0, so every input, even
  * the empty one, is a valid case):
  *   0  kind       % 4: 0 c2c, 1 r2c, 2 c2r, 3 r2r
- *   1  flags      bit 0 float32; bits 1-2 SIMD build (0, 3 baseline, 1 avx2, 2 the run-time
- *                 dispatcher); bit 3 in place (c2c and r2r only: out = in, same strides);
+ *   1  flags      bit 0 float32; bits 1-2 SIMD build (0 baseline, 1 avx2, 2 the run-time
+ *                 dispatcher, 3 avx512; a build the CPU or compiler lacks falls back to the
+ *                 best one below it); bit 3 in place (c2c and r2r only: out = in, same strides);
  *                 bit 4 backward (fwd = 0); bit 5 full (r2c: all n outputs); bit 6 ortho
  *                 (r2r); bit 7 DST (r2r)
  *   2  params     bits 0-1 r2r type - 1; bits 2-3 workers - 1 (3 -> 1); bits 4-6 scale choice
@@ -21,8 +22,10 @@
  *        real (0,0,0,0,1,2,3,7), bit 3 negative stride, bit 4 zero stride (input only, not in
  *        place), bits 5-6 position of d in the storage order (a sort key; ties keep d's order)
  *   then 4 bytes: the seed of the input values (uniform in [-1, 1), rounded to the precision)
- * Lengths of transformed dimensions (fuzz_len): mostly 1..300, sometimes 1..16, primes and
- * smooth lengths up to ~8k, and occasionally 2^16..2^18 (large and blocked plans). A case whose
+ * Lengths of transformed dimensions (fuzz_len): mostly 1..300, sometimes 1..16, primes from 29
+ * to ~8k (Rader passes, or Bluestein where p - 1 is not smooth), composites with one or more
+ * Rader factors (58 = 2*29 up to 255*257 and 41^3), smooth lengths up to ~8k, and occasionally
+ * 2^16..2^18 (large and blocked plans). A case whose
  * direct reference would cost more than FUZZ_FULL_WORK is checked on a few sampled outputs per
  * line instead (one axis only, at most FUZZ_SAMPLED_ELEMS values); larger cases are rejected.
  */
@@ -39,7 +42,7 @@
 #define FUZZ_SAMPLED_ELEMS ((int64_t)1 << 19)
 
 enum { FUZZ_C2C = 0, FUZZ_R2C = 1, FUZZ_C2R = 2, FUZZ_R2R = 3 };
-enum { FUZZ_SIMD_BASE = 0, FUZZ_SIMD_AVX2 = 1, FUZZ_SIMD_DISPATCH = 2 };
+enum { FUZZ_SIMD_BASE = 0, FUZZ_SIMD_AVX2 = 1, FUZZ_SIMD_DISPATCH = 2, FUZZ_SIMD_AVX512 = 3 };
 
 /* How one array lies in memory: byte strides and where element 0 is in its block. */
 typedef struct {

@@ -1,5 +1,6 @@
 /* fuzz_kernels.c: the fuzz target. One input (decoded by fuzz_case.c) becomes one call of a C
- * kernel (c2c, r2c, c2r or r2r, either precision, a chosen SIMD build or the dispatcher) on
+ * kernel (c2c, r2c, c2r or r2r, either precision, a chosen SIMD build - baseline, AVX2, AVX-512 -
+ * or the dispatcher) on
  * arrays laid out with gaps, negative and zero strides, misaligned bases, in place or not; the
  * result is compared with the direct long double transforms of fuzz_ref.c, and any mismatch
  * calls abort() after printing the case.
@@ -45,6 +46,9 @@ FUZZ_DECLS()
 #if defined(FUZZ_HAVE_AVX2)
 FUZZ_DECLS(_avx2)
 #endif
+#if defined(FUZZ_HAVE_AVX512)
+FUZZ_DECLS(_avx512)
+#endif
 
 typedef int (*c2c_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
                       int, const int *, int, double, int);
@@ -55,24 +59,27 @@ typedef int (*c2r_fn)(const void *, void *, int, const fb_idx *, const fb_idx *,
 typedef int (*r2r_fn)(const void *, void *, int, const fb_idx *, const fb_idx *, const fb_idx *,
                       int, const int *, int, int, int, double, int);
 
-/* [simd][f32] */
+/* [simd][f32], simd as in fuzz_case.h; a build the compiler could not make stands in as the one
+ * below it (fuzz_one also steps down when the CPU lacks it) */
 #if defined(FUZZ_HAVE_AVX2)
 #define FUZZ_AVX2(name) name##_avx2
 #else
 #define FUZZ_AVX2(name) name##_base
 #endif
-static const c2c_fn c2c_fns[3][2] = {{fb_c2c_d_base, fb_c2c_f_base},
-                                     {FUZZ_AVX2(fb_c2c_d), FUZZ_AVX2(fb_c2c_f)},
-                                     {fb_c2c_d, fb_c2c_f}};
-static const r2c_fn r2c_fns[3][2] = {{fb_r2c_d_base, fb_r2c_f_base},
-                                     {FUZZ_AVX2(fb_r2c_d), FUZZ_AVX2(fb_r2c_f)},
-                                     {fb_r2c_d, fb_r2c_f}};
-static const c2r_fn c2r_fns[3][2] = {{fb_c2r_d_base, fb_c2r_f_base},
-                                     {FUZZ_AVX2(fb_c2r_d), FUZZ_AVX2(fb_c2r_f)},
-                                     {fb_c2r_d, fb_c2r_f}};
-static const r2r_fn r2r_fns[3][2] = {{fb_r2r_d_base, fb_r2r_f_base},
-                                     {FUZZ_AVX2(fb_r2r_d), FUZZ_AVX2(fb_r2r_f)},
-                                     {fb_r2r_d, fb_r2r_f}};
+#if defined(FUZZ_HAVE_AVX512)
+#define FUZZ_AVX512(name) name##_avx512
+#else
+#define FUZZ_AVX512(name) FUZZ_AVX2(name)
+#endif
+#define FUZZ_ROW(name)                                                                          \
+    {{name##_d_base, name##_f_base},                                                           \
+     {FUZZ_AVX2(name##_d), FUZZ_AVX2(name##_f)},                                               \
+     {name##_d, name##_f},                                                                     \
+     {FUZZ_AVX512(name##_d), FUZZ_AVX512(name##_f)}}
+static const c2c_fn c2c_fns[4][2] = FUZZ_ROW(fb_c2c);
+static const r2c_fn r2c_fns[4][2] = FUZZ_ROW(fb_r2c);
+static const c2r_fn c2r_fns[4][2] = FUZZ_ROW(fb_c2r);
+static const r2r_fn r2r_fns[4][2] = FUZZ_ROW(fb_r2r);
 
 static int cpu_avx2(void)
 {
@@ -82,6 +89,27 @@ static int cpu_avx2(void)
 #else
     return 0;
 #endif
+}
+
+/* the features src/meson.build compiles the AVX-512 target for (as fb_dispatch.c checks them) */
+static int cpu_avx512(void)
+{
+#if defined(FUZZ_HAVE_AVX512)
+    __builtin_cpu_init();
+    return cpu_avx2() && __builtin_cpu_supports("avx512f") &&
+           __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512dq") &&
+           __builtin_cpu_supports("avx512bw");
+#else
+    return 0;
+#endif
+}
+
+/* The build a case asked for, or the best one below it that this binary has and the CPU runs. */
+static int usable_simd(int simd)
+{
+    if (simd == FUZZ_SIMD_AVX512 && !cpu_avx512()) simd = FUZZ_SIMD_AVX2;
+    if (simd == FUZZ_SIMD_AVX2 && !cpu_avx2()) simd = FUZZ_SIMD_BASE;
+    return simd;
 }
 
 /* Normwise relative error bound for a case whose longest transform (as the kernel computes it)
@@ -98,6 +126,8 @@ static double tolerance(const fuzz_case *c, double n)
 double fuzz_worst_ratio = 0.0;
 char fuzz_worst_case[512];
 long fuzz_checked = 0, fuzz_rejected = 0;
+/* checked cases per build actually called, indexed as fuzz_case.simd (for fuzz_main's summary) */
+long fuzz_checked_simd[4] = {0, 0, 0, 0};
 
 static char describe_buf[512];
 
@@ -466,7 +496,7 @@ int fuzz_one(const uint8_t *data, size_t size)
 {
     fuzz_case c;
     if (!fuzz_decode(data, size, &c)) { fuzz_rejected++; return -1; }
-    if (c.simd == FUZZ_SIMD_AVX2 && !cpu_avx2()) c.simd = FUZZ_SIMD_BASE;
+    c.simd = usable_simd(c.simd);
     const int f32 = c.f32;
     const size_t rs = f32 ? 4 : 8;
     const int ax = c.axes[0];
@@ -588,6 +618,11 @@ int fuzz_one(const uint8_t *data, size_t size)
         }
     }
     fuzz_checked++;
+    fuzz_checked_simd[c.simd]++;
+    if (getenv("FUZZ_LIST")) {   /* one line per checked case (which lengths a corpus holds) */
+        fuzz_describe(&c, describe_buf, sizeof describe_buf);
+        printf("checked: %s\n", describe_buf);
+    }
     free(din);
     free(saved);
     if (!c.inplace) free(out);

@@ -7,7 +7,8 @@
  * Exits 0 when every case passed (a failing case aborts, after printing it). With FUZZ_DUMP=PATH
  * each generated input is written to PATH before it runs, so after an abort PATH holds the
  * failing one; with FUZZ_WORST=PATH the input with the largest error / tolerance so far is kept
- * there (to study how close the cases come to the bound).
+ * there (to study how close the cases come to the bound); FUZZ_LIST=1 prints each checked case. The summary also counts the checked
+ * cases per SIMD build actually called.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@ int fuzz_one(const uint8_t *data, size_t size);
 extern double fuzz_worst_ratio;
 extern char fuzz_worst_case[];
 extern long fuzz_checked, fuzz_rejected;
+extern long fuzz_checked_simd[4];
 
 #define SEED_BYTES 40
 
@@ -90,5 +92,8 @@ int main(int argc, char **argv)
         printf("fuzz_plain: %ld cases checked, %ld rejected (too large), %d files; worst "
                "error / tolerance %.3g\n  (in %s)\n", fuzz_checked, fuzz_rejected, files,
                fuzz_worst_ratio, fuzz_worst_case);
+    if (!write_dir)   /* the builds that ran (a case for one this CPU lacks runs on a lower one) */
+        printf("  by build: base %ld, avx2 %ld, avx512 %ld, dispatch %ld\n", fuzz_checked_simd[0],
+               fuzz_checked_simd[1], fuzz_checked_simd[3], fuzz_checked_simd[2]);
     return status;
 }

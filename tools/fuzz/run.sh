@@ -5,7 +5,8 @@
 #
 # Builds tools/fuzz/build.sh's binary first unless FB_FUZZ_BIN names one. The corpus lives in
 # FB_FUZZ_CORPUS (default /tmp/fb-fuzz-corpus; kept between runs, so coverage accumulates), is
-# seeded with 64 generated inputs when empty, and crashing inputs are written to
+# seeded with 64 generated inputs when empty and given rader_inputs.py's Rader-length sweep
+# (4032 small files, written once: names start with rader-), and crashing inputs are written to
 # FB_FUZZ_ARTIFACTS (default /tmp/fb-fuzz-artifacts). Replay one with
 #   /tmp/fb-fuzz-build/fuzz_kernels ARTIFACT     (or fuzz_plain ARTIFACT from build.sh --plain)
 # One fuzzing process (-jobs is not used: the kernels' own worker threads share the cores).
@@ -39,6 +40,11 @@ for i in range(64):
     data = b"".join(nxt().to_bytes(8, "little") for _ in range(5))
     open(f"{sys.argv[1]}/seed-{i:04d}", "wb").write(data)
 PY
+fi
+
+# cases that reach Rader's passes (prime and composite lengths, every kind, precision and build)
+if [ -z "$(ls "$corpus" | grep -m 1 '^rader-' || true)" ]; then
+    python3 "$here/rader_inputs.py" "$corpus" >/dev/null
 fi
 
 # UBSan findings abort (build.sh: -fno-sanitize-recover); ASan's allocator may return NULL so
