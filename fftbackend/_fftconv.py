@@ -51,6 +51,7 @@ import operator
 import numpy as np
 
 from ._real import ihfftn, irfftn, rfftn
+from ._signal import _smooth_numbers
 
 __all__ = ["fft_conv"]
 
@@ -174,21 +175,7 @@ def _good_size(n):
 
 def _smooth_sizes(limit):
     """Sorted even 7-smooth numbers <= limit."""
-    sizes = []
-    f7 = 2
-    while f7 <= limit:
-        f75 = f7
-        while f75 <= limit:
-            x = f75
-            while x <= limit:
-                y = x
-                while y <= limit:
-                    sizes.append(y)
-                    y *= 2
-                x *= 3
-            f75 *= 5
-        f7 *= 7
-    return sorted(set(sizes))
+    return [x for x in _smooth_numbers(limit) if x % 2 == 0]
 
 
 _TILE_SIZES = _smooth_sizes(1 << 17)
