@@ -6,8 +6,9 @@ arguments untouched and we convert them ourselves (see `_helper`).
 """
 import scipy.fft as _scipy_fft
 
+from . import _core
 from ._basic import BACKEND_IMPLEMENTATIONS as _COMPLEX_IMPLEMENTATIONS
-from ._helper import _Unsupported
+from ._helper import _Unsupported, _workers_state
 from ._real import BACKEND_IMPLEMENTATIONS as _REAL_IMPLEMENTATIONS
 from ._realtransforms import BACKEND_IMPLEMENTATIONS as _R2R_IMPLEMENTATIONS
 
@@ -34,8 +35,7 @@ for _name, _function in {**_COMPLEX_IMPLEMENTATIONS, **_REAL_IMPLEMENTATIONS,
 del _name, _function
 
 
-def __ua_function__(method, args, kwargs):
-    # Every call through scipy.fft pays for this function: keep it minimal.
+def _ua_function_python(method, args, kwargs):
     function = _implemented.get(method)
     if function is None:
         return NotImplemented       # not ours (fht...): SciPy takes it
@@ -43,3 +43,19 @@ def __ua_function__(method, args, kwargs):
         return function(*args, **kwargs)
     except _Unsupported:
         return NotImplemented       # long double etc.: SciPy takes it
+
+
+# Every call through scipy.fft pays for __ua_function__, and at n = 64 the Python frames
+# between it and the kernel cost ten times the transform. _core.ua_function takes the plain
+# 1-D calls (default arguments, an int axis, a valid norm or DCT type) straight to the kernel
+# binding and hands everything else to _ua_function_python (see _fastpath.pxi).
+_FAST_KINDS = {
+    "fft": ("c2c", True, False), "ifft": ("c2c", False, False),
+    "rfft": ("r2c", True, False), "ihfft": ("r2c", False, False),
+    "irfft": ("c2r", False, False), "hfft": ("c2r", True, False),
+    "dct": ("r2r", True, False), "idct": ("r2r", False, False),
+    "dst": ("r2r", True, True), "idst": ("r2r", False, True),
+}
+_core.set_ua_paths({getattr(_scipy_fft, name): kind for name, kind in _FAST_KINDS.items()},
+                   _ua_function_python, _workers_state, _scipy_fft.get_workers)
+__ua_function__ = _core.ua_function

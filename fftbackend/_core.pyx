@@ -116,6 +116,11 @@ def c2c(cnp.ndarray a not None, cnp.ndarray out, tuple axes, bint forward,
         double fct, int nthreads):
     """Complex FFT of `a` over `axes` (in order) into `out` (which may be `a`; None: a new
     C-ordered array), scaled by fct."""
+    return run_c2c(a, out, axes, forward, fct, nthreads)
+
+
+cdef object run_c2c(cnp.ndarray a, cnp.ndarray out, tuple axes, bint forward, double fct,
+                     int nthreads):
     cdef int typenum = cnp.PyArray_TYPE(a)
     if out is None:
         out = cnp.PyArray_EMPTY(cnp.PyArray_NDIM(a), cnp.PyArray_DIMS(a), typenum, 0)
@@ -203,6 +208,11 @@ def r2c(cnp.ndarray a not None, cnp.ndarray out, int axis, bint forward, double 
     """Real-to-complex FFT of `a` along `axis` into `out` (None: a new C-ordered array) with
     n//2+1 values along axis, or all n with full=True; forward=False gives the conjugate
     (ihfft). Scaled by fct."""
+    return run_r2c(a, out, axis, forward, fct, nthreads, full)
+
+
+cdef object run_r2c(cnp.ndarray a, cnp.ndarray out, int axis, bint forward, double fct,
+                     int nthreads, bint full):
     cdef int typenum = cnp.PyArray_TYPE(a), otype
     if typenum == cnp.NPY_DOUBLE:
         otype = cnp.NPY_CDOUBLE
@@ -242,6 +252,11 @@ def c2r(cnp.ndarray a not None, cnp.ndarray out, int axis, Py_ssize_t n, bint fo
     """Complex-to-real FFT along `axis`: `a` holds n//2+1 values there, `out` (None: a new
     C-ordered array) gets n real values. forward=False: irfft (unnormalised); True: hfft.
     Scaled by fct; `a` is not written."""
+    return run_c2r(a, out, axis, n, forward, fct, nthreads)
+
+
+cdef object run_c2r(cnp.ndarray a, cnp.ndarray out, int axis, Py_ssize_t n, bint forward,
+                     double fct, int nthreads):
     cdef int typenum = cnp.PyArray_TYPE(a), otype
     if typenum == cnp.NPY_CDOUBLE:
         otype = cnp.NPY_DOUBLE
@@ -282,6 +297,11 @@ def r2r(cnp.ndarray a not None, cnp.ndarray out, tuple axes, bint dst, int type,
     """DCT (dst=False) or DST of `type` 1..4 of real `a` over `axes` (in order) into `out`
     (which may be `a` or a strided view such as c.real; None: a new C-ordered array), SciPy's
     unnormalised definitions times fct; ortho applies the orthogonalize fix-ups."""
+    return run_r2r(a, out, axes, dst, type, ortho, fct, nthreads)
+
+
+cdef object run_r2r(cnp.ndarray a, cnp.ndarray out, tuple axes, bint dst, int type,
+                     bint ortho, double fct, int nthreads):
     cdef int typenum = cnp.PyArray_TYPE(a)
     if typenum != cnp.NPY_DOUBLE and typenum != cnp.NPY_FLOAT:
         raise TypeError(f"r2r: unsupported dtype {a.dtype}")
@@ -418,3 +438,6 @@ def osconv(cnp.ndarray x not None, cnp.ndarray H not None, Py_ssize_t K, cnp.nda
     if err != FB_OK:
         raise_error(err)
     return out
+
+
+include "_fastpath.pxi"
