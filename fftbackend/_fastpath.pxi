@@ -4,7 +4,8 @@
 # frames (the backend's __ua_function__, the public wrapper, argument preparation), not in the
 # kernel: n = 64 costs ~0.2 us in C and ~2.5 us from __ua_function__ to the result in Python.
 # `ua_function` takes the calls whose every argument has its default, or a plain int axis, a
-# valid norm string and (for DCT/DST) an int type, on a native, aligned float/complex ndarray,
+# valid norm string, an n that neither crops nor pads and (for DCT/DST) an int type, on a
+# native, aligned float/complex ndarray,
 # straight to the kernel binding. Anything else, including every call that must raise, goes
 # to the Python path (`_slow_ua`), which owns all of SciPy's argument rules; the two give
 # bitwise-identical results because the conditions here are a subset of the Python fast paths'
@@ -17,6 +18,11 @@ cdef enum FastKind:
     FAST_R2C = 2    # rfft, ihfft
     FAST_C2R = 3    # irfft, hfft
     FAST_R2R = 4    # dct, idct, dst, idst
+
+# the positional parameters after x, as scipy.fft names them
+cdef tuple FFT_POSITIONAL = ("n", "axis", "norm", "overwrite_x", "workers")
+cdef tuple R2R_POSITIONAL = ("type", "n", "axis", "norm", "overwrite_x", "workers",
+                             "orthogonalize")
 
 cdef dict _fast_table = {}        # multimethod -> (FastKind, forward, dst)
 cdef object _slow_ua = None       # the Python __ua_function__
@@ -78,13 +84,28 @@ cdef object fast_call(tuple entry, tuple args, dict kwargs):
     """The result, or None when the call is not one the fast path takes."""
     cdef int kind = entry[0]
     cdef bint forward = entry[1], dst = entry[2]
-    if len(args) != 1:
+    cdef Py_ssize_t nargs = len(args), i
+    if nargs < 1:
         return None
     cdef object x = args[0]
     if type(x) is not cnp.ndarray:
         return None
     cdef cnp.ndarray a = <cnp.ndarray>x
-    cdef object axis_obj = -1, norm = None, type_obj = 2
+    cdef tuple names
+    if nargs > 1:
+        # positional arguments after x: as keywords (a name given twice is the Python
+        # path's TypeError)
+        names = R2R_POSITIONAL if kind == FAST_R2R else FFT_POSITIONAL
+        if nargs > len(names) + 1:
+            return None
+        positional = {}
+        for i in range(1, nargs):
+            if names[i - 1] in kwargs:
+                return None
+            positional[names[i - 1]] = args[i]
+        positional.update(kwargs)
+        kwargs = positional
+    cdef object axis_obj = -1, norm = None, type_obj = 2, n_obj = None
     for key, value in kwargs.items():
         if key == "axis":
             axis_obj = value
@@ -95,7 +116,11 @@ cdef object fast_call(tuple entry, tuple args, dict kwargs):
         elif key == "overwrite_x":
             if value is not False:
                 return None
-        elif key == "n" or key == "workers":
+        elif key == "n":
+            if value is not None and type(value) is not int:
+                return None
+            n_obj = value
+        elif key == "workers":
             if value is not None:
                 return None
         elif key == "plan" and kind != FAST_R2R:
@@ -123,6 +148,14 @@ cdef object fast_call(tuple entry, tuple args, dict kwargs):
     cdef bint is_real = typenum == cnp.NPY_DOUBLE or typenum == cnp.NPY_FLOAT
     cdef Py_ssize_t m = cnp.PyArray_DIMS(a)[axis], npoints
     cdef int rtype
+    if n_obj is not None:
+        # An n that neither crops nor pads: the same transform as n=None (for c2r, any n
+        # with n // 2 + 1 == m, the odd one included)
+        if kind == FAST_C2R:
+            if not (1 <= n_obj <= 2 * m) or n_obj // 2 + 1 != m:
+                return None
+        elif n_obj != m:
+            return None
     if kind == FAST_C2C:
         if is_complex:
             return run_c2c(a, None, (axis,), forward, scale_for(exponent, m), fast_workers())
@@ -134,7 +167,7 @@ cdef object fast_call(tuple entry, tuple args, dict kwargs):
             return None
         return run_r2c(a, None, axis, forward, scale_for(exponent, m), fast_workers(), False)
     if kind == FAST_C2R:
-        npoints = 2 * (m - 1)
+        npoints = 2 * (m - 1) if n_obj is None else <Py_ssize_t>n_obj
         if not is_complex or npoints <= 0:
             return None
         return run_c2r(a, None, axis, npoints, forward, scale_for(exponent, npoints),
