@@ -35,7 +35,7 @@ static const FB_CT *LNAME(rfft)(const DPLAN *p, FB_CT *z, FB_CT *other, FB_CT *X
     const fb_idx m = p->m;
     if (m % 2 == 0) {
         const FB_CT *Z = FB_EXEC(p->cp, 1, z, other, work);
-        POST(Z, m / 2, p->rtw, 1, 0, (char *)X, (fb_idx)sizeof(FB_CT));
+        POST(Z, m / 2, p->rtw, 1, 0, (char *)X, (fb_idx)sizeof(FB_CT), 1);
         return X;
     }
     /* odd m: one complex FFT of the values as real parts, spread out from the back so that
@@ -55,7 +55,7 @@ static const FB_R *LNAME(irfft)(const DPLAN *p, const FB_CT *X, FB_CT *z, FB_CT 
 {
     const fb_idx m = p->m;
     if (m % 2 == 0) {
-        PRE((const char *)X, (fb_idx)sizeof(FB_CT), m / 2, p->rtw, 0, (FB_TW)1, z);
+        PRE((const char *)X, (fb_idx)sizeof(FB_CT), m / 2, p->rtw, 0, (FB_TW)1, z, 1);
         return (const FB_R *)FB_EXEC(p->cp, 0, z, other, work);
     }
     const FB_R zero = {0};

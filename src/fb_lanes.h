@@ -56,6 +56,9 @@ typedef struct { fb_vf r, i; } fb_cvf;
 #define FB_ODD_8 1, 3, 5, 7, 9, 11, 13, 15
 #define FB_LO_8 0, 8, 1, 9, 2, 10, 3, 11
 #define FB_HI_8 4, 12, 5, 13, 6, 14, 7, 15
+#define FB_REV_2 1, 0
+#define FB_REV_4 3, 2, 1, 0
+#define FB_REV_8 7, 6, 5, 4, 3, 2, 1, 0
 #define FB_IDX(NAME, V) FB_CAT2(NAME, V)
 #define FB_LIST(...) __VA_ARGS__
 
@@ -63,7 +66,8 @@ typedef struct { fb_vf r, i; } fb_cvf;
  * shuffles instead of element by element:
  *   fb_cvX_load(v, x)            v gets x[0 .. V-1]
  *   fb_cvX_store(v, x)           x[0 .. V-1] gets v
- *   fb_cvX_store_rows(v, x, st)  x[0], x[st], x[2 st], ... get v  (one element of V rows) */
+ *   fb_cvX_store_rows(v, x, st)  x[0], x[st], x[2 st], ... get v  (one element of V rows)
+ *   fb_cvX_load_rev / _store_rev the same with the lanes in reverse order (x[V-1] in lane 0) */
 #define FB_DEFINE_LANE_MOVES(X, CT, CVT, VT, MT, V)                                           \
     static inline void fb_cv##X##_load(CVT *v, const CT *x)                                   \
     {                                                                                         \
@@ -79,6 +83,19 @@ typedef struct { fb_vf r, i; } fb_cvf;
         VT b = FB_SHUFFLE(MT, v->r, v->i, FB_IDX(FB_HI_, V));                                 \
         memcpy(x, &a, sizeof a);                                                              \
         memcpy(x + V / 2, &b, sizeof b);                                                      \
+    }                                                                                         \
+    static inline void fb_cv##X##_load_rev(CVT *v, const CT *x)                               \
+    {                                                                                         \
+        fb_cv##X##_load(v, x);                                                                \
+        v->r = FB_SHUFFLE(MT, v->r, v->r, FB_IDX(FB_REV_, V));                                \
+        v->i = FB_SHUFFLE(MT, v->i, v->i, FB_IDX(FB_REV_, V));                                \
+    }                                                                                         \
+    static inline void fb_cv##X##_store_rev(const CVT *v, CT *x)                              \
+    {                                                                                         \
+        CVT t;                                                                                \
+        t.r = FB_SHUFFLE(MT, v->r, v->r, FB_IDX(FB_REV_, V));                                 \
+        t.i = FB_SHUFFLE(MT, v->i, v->i, FB_IDX(FB_REV_, V));                                 \
+        fb_cv##X##_store(&t, x);                                                              \
     }                                                                                         \
     static inline void fb_cv##X##_store_rows(const CVT *v, CT *x, fb_idx st)                  \
     {                                                                                         \

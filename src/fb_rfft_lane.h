@@ -12,9 +12,10 @@
 #define LNAME(x) FB_CAT3(x, _, FB_LSFX)
 
 /* X_0 .. X_h (and X_h+1 .. X_2h-1 when full) from Z_0 .. Z_h-1, to dst with byte stride ds;
- * conjugated when fwd == 0. */
+ * conjugated when fwd == 0. The pairs (k, h-k) from k = k0 on: a caller that has done the
+ * pairs 1 .. k0-1 itself (fb_rfft_tmpl.h, V consecutive k per vector) passes its k0, others 1. */
 static void LNAME(r2c_post)(const FB_CT *FB_RESTRICT Z, fb_idx h, const FB_TWT *FB_RESTRICT tw,
-                            int fwd, int full, char *FB_RESTRICT dst, fb_idx ds)
+                            int fwd, int full, char *FB_RESTRICT dst, fb_idx ds, fb_idx k0)
 {
 #define OUT(k) (*(FB_CT *)(dst + (k) * ds))
     const FB_TW half = (FB_TW)0.5, sg = fwd ? (FB_TW)1 : (FB_TW)-1;
@@ -22,7 +23,7 @@ static void LNAME(r2c_post)(const FB_CT *FB_RESTRICT Z, fb_idx h, const FB_TWT *
     FB_CT x;
     x.r = Z[0].r + Z[0].i; x.i = zero; OUT(0) = x;
     x.r = Z[0].r - Z[0].i; OUT(h) = x;
-    for (fb_idx k = 1; 2 * k <= h; ++k) {
+    for (fb_idx k = k0; 2 * k <= h; ++k) {
         const FB_CT A = Z[k], Bc = Z[h - k];
         FB_CT E, D, T, Xk, Xm;
         E.r = A.r + Bc.r; E.i = A.i - Bc.i;     /* A + conj(Z_h-k) */
@@ -43,10 +44,10 @@ static void LNAME(r2c_post)(const FB_CT *FB_RESTRICT Z, fb_idx h, const FB_TWT *
 }
 
 /* Z_0 .. Z_h-1 (times fct) from X_0 .. X_h at src with byte stride ss; the input is conjugated
- * when fwd == 1 (hfft). */
+ * when fwd == 1 (hfft). The pairs from k = k0 on, as in r2c_post. */
 static void LNAME(c2r_pre)(const char *FB_RESTRICT src, fb_idx ss, fb_idx h,
                            const FB_TWT *FB_RESTRICT tw, int fwd, FB_TW fct,
-                           FB_CT *FB_RESTRICT Z)
+                           FB_CT *FB_RESTRICT Z, fb_idx k0)
 {
 #define IN(k) (*(const FB_CT *)(src + (k) * ss))
     const FB_TW si = fwd ? (FB_TW)-1 : (FB_TW)1;   /* sign of the imaginary parts read */
@@ -55,7 +56,7 @@ static void LNAME(c2r_pre)(const char *FB_RESTRICT src, fb_idx ss, fb_idx h,
         Z[0].r = fct * (a + b);
         Z[0].i = fct * (a - b);
     }
-    for (fb_idx k = 1; 2 * k <= h; ++k) {
+    for (fb_idx k = k0; 2 * k <= h; ++k) {
         const FB_CT A = IN(k), Bc = IN(h - k);
         FB_CT E, D, O;
         E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);    /* A + conj(X_h-k) */

@@ -16,6 +16,10 @@
 #define POST_V FB_CAT2(r2c_post_v, FB_PSFX)
 #define PRE_S FB_CAT2(c2r_pre_s, FB_PSFX)
 #define PRE_V FB_CAT2(c2r_pre_v, FB_PSFX)
+#define LOAD FB_CAT3(fb_cv, FB_PSFX, _load)
+#define LOAD_REV FB_CAT3(fb_cv, FB_PSFX, _load_rev)
+#define STORE FB_CAT3(fb_cv, FB_PSFX, _store)
+#define STORE_REV FB_CAT3(fb_cv, FB_PSFX, _store_rev)
 
 /* A real plan: the complex plan it runs on (shared, from the complex cache) and, for even n,
  * the untangling twiddles w_n^k, k <= n/4. Read-only once made. */
@@ -75,6 +79,68 @@ static fb_idx RNAME(per_line)(const RPLAN *p)
 
 /* ---- one line at a time ---- */
 
+/* The untangling passes of fb_rfft_lane.h for one line, V consecutive pairs (k, h-k) per vector
+ * where the line is contiguous: k .. k+V-1 are loaded in order and h-k-V+1 .. h-k reversed, so
+ * lane l holds the pair (k+l, h-k-l) and the formulas are those of the scalar pass, on whole
+ * vectors. The pairs left in the middle, and strided lines, take the scalar pass. */
+static void RNAME(r2c_post_line)(const FB_CT *Z, fb_idx h, const FB_TWT *tw, int fwd, int full,
+                                 char *dst, fb_idx ds)
+{
+    fb_idx k = 1;
+    if (ds == (fb_idx)sizeof(FB_CT)) {
+        FB_CT *out = (FB_CT *)dst;
+        const FB_TW half = (FB_TW)0.5, sg = fwd ? (FB_TW)1 : (FB_TW)-1;
+        for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
+            const fb_idx m = h - k - (FB_VLEN - 1);   /* first of the mirrored run */
+            FB_CVT A, Bc, W, E, D, T, Xk, Xm;
+            LOAD(&A, Z + k);
+            LOAD_REV(&Bc, Z + m);
+            LOAD(&W, (const FB_CT *)(tw + k));
+            E.r = A.r + Bc.r; E.i = A.i - Bc.i;
+            D.r = A.r - Bc.r; D.i = A.i + Bc.i;
+            T.r = W.r * D.i + W.i * D.r;
+            T.i = W.i * D.i - W.r * D.r;
+            Xk.r = half * (E.r + T.r); Xk.i = sg * half * (E.i + T.i);
+            Xm.r = half * (E.r - T.r); Xm.i = -sg * half * (E.i - T.i);
+            STORE(&Xk, out + k);
+            STORE_REV(&Xm, out + m);
+            if (full) {   /* exact conjugate symmetry, as SciPy's */
+                Xk.i = -Xk.i;
+                Xm.i = -Xm.i;
+                STORE_REV(&Xk, out + 2 * h - k - (FB_VLEN - 1));
+                STORE(&Xm, out + h + k);
+            }
+        }
+    }
+    POST_S(Z, h, tw, fwd, full, dst, ds, k);
+}
+
+static void RNAME(c2r_pre_line)(const char *src, fb_idx ss, fb_idx h, const FB_TWT *tw, int fwd,
+                                FB_TW fct, FB_CT *Z)
+{
+    fb_idx k = 1;
+    if (ss == (fb_idx)sizeof(FB_CT)) {
+        const FB_CT *in = (const FB_CT *)src;
+        const FB_TW si = fwd ? (FB_TW)-1 : (FB_TW)1;
+        for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
+            const fb_idx m = h - k - (FB_VLEN - 1);
+            FB_CVT A, Bc, W, E, D, O, Zk, Zm;
+            LOAD(&A, in + k);
+            LOAD_REV(&Bc, in + m);
+            LOAD(&W, (const FB_CT *)(tw + k));
+            E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);
+            D.r = A.r - Bc.r; D.i = si * (A.i + Bc.i);
+            O.r = W.r * D.r + W.i * D.i;
+            O.i = W.r * D.i - W.i * D.r;
+            Zk.r = fct * (E.r - O.i); Zk.i = fct * (E.i + O.r);
+            Zm.r = fct * (E.r + O.i); Zm.i = -fct * (E.i - O.r);
+            STORE(&Zk, Z + k);
+            STORE_REV(&Zm, Z + m);
+        }
+    }
+    PRE_S(src, ss, h, tw, fwd, fct, Z, k);
+}
+
 /* nthreads > 1: a blocked complex transform runs on that many threads (same result; on a
  * failure to get a thread's scratch it runs again on one) */
 static void RNAME(r2c_line_mt)(const RPLAN *p, int fwd, int full, FB_TW fct, const char *src,
@@ -97,7 +163,7 @@ static void RNAME(r2c_line_mt)(const RPLAN *p, int fwd, int full, FB_TW fct, con
             }
             Z = EXEC_S(p->cp, 1, z, other, work);
         }
-        POST_S(Z, h, p->tw, fwd, full, dst, ds);
+        RNAME(r2c_post_line)(Z, h, p->tw, fwd, full, dst, ds);
         return;
     }
     const FB_CT *Y;
@@ -136,7 +202,7 @@ static void RNAME(c2r_line_mt)(const RPLAN *p, int fwd, FB_TW fct, const char *s
     FB_CT *z = buf, *other = buf + n + 1, *work = (FB_CT *)fb_align64(buf + 2 * (n + 1));
     if (n % 2 == 0) {
         const fb_idx h = n / 2;
-        PRE_S(src, ss, h, p->tw, fwd, fct, z);
+        RNAME(c2r_pre_line)(src, ss, h, p->tw, fwd, fct, z);
         if ((p->cp->half || p->cp->col) && ds == (fb_idx)sizeof(FB_REAL)) {
             /* the output line, read as h complex values, receives the transform directly */
             if (nthreads <= 1 || EXEC_FROM_MT(p->cp, 0, (const char *)z, (fb_idx)sizeof(FB_CT), 1,
@@ -192,7 +258,7 @@ static void RNAME(r2c_lines)(const line_job *jb, const RPLAN *p, fb_idx line, FB
                 z[k].i[l] = *(const FB_REAL *)(src[l] + (2 * k + 1) * ss) * fct;
             }
         const FB_CVT *Z = EXEC_V(p->cp, 1, z, other, work);
-        POST_V(Z, h, p->tw, jb->fwd, jb->full, (char *)X, (fb_idx)sizeof(FB_CVT));
+        POST_V(Z, h, p->tw, jb->fwd, jb->full, (char *)X, (fb_idx)sizeof(FB_CVT), 1);
         m = jb->full ? n : h + 1;
     } else {
         const FB_REAL zero = 0;
@@ -241,7 +307,7 @@ static void RNAME(c2r_lines)(const line_job *jb, const RPLAN *p, fb_idx line, FB
     const FB_CVT *x;
     if (n % 2 == 0) {
         const fb_idx h = n / 2;
-        PRE_V((const char *)X, (fb_idx)sizeof(FB_CVT), h, p->tw, jb->fwd, fct, z);
+        PRE_V((const char *)X, (fb_idx)sizeof(FB_CVT), h, p->tw, jb->fwd, fct, z, 1);
         x = EXEC_V(p->cp, 0, z, other, work);
         for (fb_idx k = 0; k < h; ++k)
             for (int l = 0; l < FB_VLEN; ++l) {
@@ -455,3 +521,7 @@ int FB_CAT2(fb_c2r_, FB_PSFX)(const void *in, void *out, int ndim, const fb_idx 
 #undef POST_V
 #undef PRE_S
 #undef PRE_V
+#undef LOAD
+#undef LOAD_REV
+#undef STORE
+#undef STORE_REV
