@@ -11,6 +11,8 @@
 #define EXEC_FROM_MT FB_CAT2(fb_cexec_from_mt_, FB_BSFX)
 #define PLAN_WORK FB_CAT3(fb_cplan_, FB_BSFX, _work)
 #define LANDS_IN_OTHER FB_CAT3(fb_cplan_, FB_BSFX, _lands_in_other)
+#define LOAD FB_CAT3(fb_cv, FB_BSFX, _load)
+#define STORE FB_CAT3(fb_cv, FB_BSFX, _store)
 
 static void BNAME(scalar_core)(const FB_PLAN *plan, int fwd, FB_REAL fct, fb_idx n,
                                const char *src, fb_idx ss, FB_CT *target, FB_CT *buf,
@@ -49,6 +51,15 @@ static void BNAME(scalar_core)(const FB_PLAN *plan, int fwd, FB_REAL fct, fb_idx
     EXEC_S(plan, fwd, a, b, work);   /* lands in target */
 }
 
+/* Whether each group of FB_VLEN of the `rows` lines starting at p[] is a run of adjacent complex
+ * values (line l + 1 starts one element after line l). */
+static inline int BNAME(adjacent)(const char *const *p, int rows)
+{
+    for (int l = 0; l < rows; ++l)
+        if (p[l] != p[l - l % FB_VLEN] + (l % FB_VLEN) * (fb_idx)sizeof(FB_CT)) return 0;
+    return 1;
+}
+
 /* Transforms `groups` groups of FB_VLEN lines starting at `line`, one line per vector lane.
  * Several groups at once read whole cache lines when the lines are adjacent columns. */
 static void BNAME(vector_lines)(const line_job *jb, const FB_PLAN *plan, fb_idx line, int groups,
@@ -60,24 +71,41 @@ static void BNAME(vector_lines)(const line_job *jb, const FB_PLAN *plan, fb_idx 
     char *dst[FB_MAXGROUP * FB_VLEN];
     const int rows = groups * FB_VLEN;
     group_offsets(jb, line, rows, src, dst);
-    for (fb_idx k = 0; k < n; ++k)
-        for (int l = 0; l < rows; ++l) {
-            const FB_CT *x = (const FB_CT *)(src[l] + k * ss);
-            FB_CVT *b = buf + (l / FB_VLEN) * per_group + k;
-            b->r[l % FB_VLEN] = x->r * fct;
-            b->i[l % FB_VLEN] = x->i * fct;
-        }
+    /* Lines that are adjacent columns (axis 0 of a C-ordered array, the column pass of a 2-D
+     * transform) hold the V values of one k of a group side by side: one vector load and a
+     * shuffle each instead of V element-wise lane inserts (the same values, so the same result). */
+    if (BNAME(adjacent)(src, rows))
+        for (fb_idx k = 0; k < n; ++k)
+            for (int g = 0; g < groups; ++g) {
+                FB_CVT *b = buf + g * per_group + k;
+                LOAD(b, (const FB_CT *)(src[g * FB_VLEN] + k * ss));
+                b->r *= fct;
+                b->i *= fct;
+            }
+    else
+        for (fb_idx k = 0; k < n; ++k)
+            for (int l = 0; l < rows; ++l) {
+                const FB_CT *x = (const FB_CT *)(src[l] + k * ss);
+                FB_CVT *b = buf + (l / FB_VLEN) * per_group + k;
+                b->r[l % FB_VLEN] = x->r * fct;
+                b->i[l % FB_VLEN] = x->i * fct;
+            }
     const FB_CVT *res[FB_MAXGROUP];
     for (int g = 0; g < groups; ++g) {
         FB_CVT *b = buf + g * per_group;
         res[g] = EXEC_V(plan, jb->fwd, b, b + n, b + 2 * n);
     }
-    for (fb_idx k = 0; k < n; ++k)
-        for (int l = 0; l < rows; ++l) {
-            FB_CT *y = (FB_CT *)(dst[l] + k * ds);
-            y->r = res[l / FB_VLEN][k].r[l % FB_VLEN];
-            y->i = res[l / FB_VLEN][k].i[l % FB_VLEN];
-        }
+    if (BNAME(adjacent)((const char *const *)dst, rows))
+        for (fb_idx k = 0; k < n; ++k)
+            for (int g = 0; g < groups; ++g)
+                STORE(&res[g][k], (FB_CT *)(dst[g * FB_VLEN] + k * ds));
+    else
+        for (fb_idx k = 0; k < n; ++k)
+            for (int l = 0; l < rows; ++l) {
+                FB_CT *y = (FB_CT *)(dst[l] + k * ds);
+                y->r = res[l / FB_VLEN][k].r[l % FB_VLEN];
+                y->i = res[l / FB_VLEN][k].i[l % FB_VLEN];
+            }
 }
 
 static void BNAME(run_lines)(line_job *jb)
@@ -179,3 +207,5 @@ int BNAME(fb_c2c)(const void *in, void *out, int ndim, const fb_idx *shape, cons
 #undef EXEC_FROM_MT
 #undef PLAN_WORK
 #undef LANDS_IN_OTHER
+#undef LOAD
+#undef STORE
