@@ -29,16 +29,33 @@ enum { FB_FAM_DCT1 = 0, FB_FAM_23 = 1, FB_FAM_4 = 2, FB_FAM_DST1 = 3 };
     {                                                                                         \
         *(REAL *)(q->dst + k * q->ds) = y;                                                    \
     }                                                                                         \
-    typedef struct { const char *src[V]; char *dst[V]; fb_idx ss, ds; REAL fct; } io_v##P;    \
+    /* adjacent_src / _dst: the V lines are adjacent columns (line l + 1 starts one value after \
+     * line l), so one element of each is a single vector load or store */                   \
+    typedef struct {                                                                          \
+        const char *src[V]; char *dst[V]; fb_idx ss, ds; REAL fct;                            \
+        int adjacent_src, adjacent_dst;                                                       \
+    } io_v##P;                                                                                \
     static inline VT load_v##P(const io_v##P *q, fb_idx j)                                    \
     {                                                                                         \
         VT x;                                                                                 \
-        for (int l = 0; l < V; ++l) x[l] = *(const REAL *)(q->src[l] + j * q->ss);            \
+        if (q->adjacent_src)                                                                  \
+            memcpy(&x, q->src[0] + j * q->ss, sizeof x);                                      \
+        else                                                                                  \
+            for (int l = 0; l < V; ++l) x[l] = *(const REAL *)(q->src[l] + j * q->ss);        \
         return x * q->fct;                                                                    \
     }                                                                                         \
     static inline void store_v##P(const io_v##P *q, fb_idx k, VT y)                           \
     {                                                                                         \
-        for (int l = 0; l < V; ++l) *(REAL *)(q->dst[l] + k * q->ds) = y[l];                  \
+        if (q->adjacent_dst)                                                                  \
+            memcpy(q->dst[0] + k * q->ds, &y, sizeof y);                                      \
+        else                                                                                  \
+            for (int l = 0; l < V; ++l) *(REAL *)(q->dst[l] + k * q->ds) = y[l];              \
+    }                                                                                         \
+    static inline int adjacent_v##P(const char *const *p)                                     \
+    {                                                                                         \
+        for (int l = 1; l < V; ++l)                                                           \
+            if (p[l] != p[0] + l * (fb_idx)sizeof(REAL)) return 0;                            \
+        return 1;                                                                             \
     }
 
 FB_DEFINE_IO(d, double, fb_vd, FB_VLEN_D)
