@@ -101,6 +101,9 @@ ONE_D_CASES = [
     ((12, 10, 16), (5, 4, 16), dict(axis=1, norm="backward")),
     ((12, 10, 16), (5, 4, 16), dict(axis=2, n=9)),
     ((12, 10, 16), (5, 4, 16), dict(axis=0, n=16)),
+    ((999,), (250,), dict(norm="ortho")),                      # odd lengths
+    ((13, 15), (13, 4), dict(axis=-1)),
+    ((13, 15), (4, 15), dict(axis=0)),
 ]
 
 ND_CASES = [
@@ -111,6 +114,8 @@ ND_CASES = [
     ((12, 10, 16), (5, 10, 16), dict(axes=(1, 2), s=(7, 20), norm="forward")),
     ((12, 10, 16), (5, 4, 8), dict(s=(-1, 12))),
     ((12, 10, 16), (3, 10, 16), dict(axes=(-1, -2))),
+    ((11, 9, 15), (4, 9, 5), dict(axes=(1, 2))),               # odd lengths
+    ((11, 9, 15), (4, 9, 15), dict(axes=(2, 0), norm="ortho")),
 ]
 
 
@@ -249,10 +254,16 @@ def test_results_are_lazy():
 
 
 def test_input_chunks_are_not_overwritten():
+    """overwrite_x is ignored: chunks held in the graph (or views of the
+    user's array) are read by other tasks and later computes."""
     a = random((20, 16), np.complex128)
     keep = a.copy()
-    fd.fft(da.from_array(a, chunks=(4, 16)), overwrite_x=True).compute()
-    fd.ifftn(da.from_array(a, chunks=(4, 16)), axes=[1], overwrite_x=True).compute()
+    x = da.from_array(a, chunks=(4, 16))
+    for y in (fd.fft(x, overwrite_x=True), fd.ifftn(x, axes=[1], overwrite_x=True),
+              fd.dct(x, overwrite_x=True)):
+        first = y.compute(scheduler="sync")
+        assert np.array_equal(y.compute(scheduler="sync"), first)
+        assert np.array_equal(x.compute(scheduler="sync"), keep)
     assert np.array_equal(a, keep)
 
 
