@@ -30,8 +30,13 @@ class RechunkWarning(PerformanceWarning, UserWarning):
 
 def as_dask(x):
     """``x`` as a dask array: dask arrays as they are, anything else (NumPy
-    arrays, lists) through ``da.asarray`` with dask's automatic chunks."""
-    return x if isinstance(x, da.Array) else da.asarray(x)
+    arrays, lists) through ``da.asarray`` with dask's automatic chunks.
+    The chunk sizes must be known: they decide the output's chunks."""
+    x = x if isinstance(x, da.Array) else da.asarray(x)
+    if any(math.isnan(n) for n in x.shape):
+        raise ValueError("fftbackend.dask needs known chunk sizes: call "
+                         "x.compute_chunk_sizes() first")
+    return x
 
 
 def _size(nbytes):
@@ -64,7 +69,14 @@ def _probe(function, x, axes, args, kwargs):
     transformed ones (which keeps the errors that depend on a length of 0
     or 1).  It raises what the call on ``x`` would raise, in SciPy's order,
     and its result has the dtype of the real result, and its length along
-    axes whose output length was given (``n``/``s``)."""
+    axes whose output length was given (``n``/``s``).
+
+    When the axes are invalid (``axes`` None) the call must fail, and its
+    message may quote lengths of ``x``: the probe then has ``x``'s shape,
+    as a broadcast view of one element (no memory; nothing is transformed
+    before the error)."""
+    if axes is None and x.dtype.kind in "biufc":
+        return function(np.broadcast_to(np.zeros((), x.dtype), x.shape), *args, **kwargs)
     shape = [min(length, 2 if axes is not None and d in axes else 1)
              for d, length in enumerate(x.shape)]
     return function(np.zeros(shape, x.dtype), *args, **kwargs)

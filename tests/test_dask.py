@@ -293,17 +293,36 @@ BAD_TRANSFORM_ARGS = [
     ("irfftn", np.complex128, dict(s=(0, 0))),
     ("dct", np.float64, dict(type=5)),
     ("idct", np.float64, dict(orthogonalize="x")),
+    ("fftn", np.float64, dict(s=(0, -1))),      # messages quoting x's lengths
+    ("ifftn", "empty", dict()),
+    ("irfftn", "empty", dict(axes=(0, 1))),
 ]
 
 
 @pytest.mark.parametrize("name, dtype, args", BAD_TRANSFORM_ARGS)
 def test_transform_errors_are_fftbackends(name, dtype, args):
-    a = random((6, 8), dtype)
+    a = np.zeros((0, 8)) if dtype == "empty" else random((6, 8), dtype)
     with pytest.raises(Exception) as want:
         getattr(fftbackend, name)(a, **args)
     with pytest.raises(want.type) as got:
         getattr(fd, name)(da.from_array(a, chunks=3), **args)
     assert str(got.value) == str(want.value)
+
+
+def test_empty_batch_axis():
+    a = np.zeros((0, 8))
+    for name in ("fft", "rfft", "irfft", "dct"):
+        lazy = getattr(fd, name)(da.from_array(a, chunks=(1, 8)))
+        check_close(computed(lazy), getattr(fftbackend, name)(a), DOUBLE)
+
+
+def test_unknown_chunk_sizes_are_refused():
+    x = da.ones(20, chunks=5)
+    x = x[x > 0]
+    with pytest.raises(ValueError, match="compute_chunk_sizes"):
+        fd.fft(x)
+    with pytest.raises(ValueError, match="compute_chunk_sizes"):
+        fd.fftconvolve(x, np.ones(3))
 
 
 def test_length_errors_need_the_real_length():
