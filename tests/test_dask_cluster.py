@@ -110,3 +110,20 @@ def test_local_cluster_full_size():
     figures = run_stack((96, 2048, 1024), (4, 512, 1024), "512MiB", gaussian_kernel(31, 31))
     print(figures)
     assert figures["nbytes"] > 1.5e9
+
+
+def test_local_cluster_transforms():
+    """The transforms' graphs run on worker processes too (rechunk included)."""
+    a = np.random.default_rng(SEED).standard_normal((16, 64, 48))
+    x = da.from_array(a, chunks=(4, 16, 48))
+    with pytest.warns(fd.RechunkWarning):
+        lazy = [fd.rfftn(x, axes=(1, 2)), fd.dct(x, type=4, axis=1), fd.ifft(x, n=50, axis=0)]
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, silence_logs=logging.ERROR) as cluster, \
+            distributed.Client(cluster) as client:
+        got = client.compute(lazy, sync=True)
+    want = [fftbackend.rfftn(a, axes=(1, 2)), fftbackend.dct(a, type=4, axis=1),
+            fftbackend.ifft(a, n=50, axis=0)]
+    for g, w in zip(got, want):
+        assert g.dtype == w.dtype and g.shape == w.shape
+        assert relerr(g, w) < 1e-12
