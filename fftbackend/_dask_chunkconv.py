@@ -106,7 +106,7 @@ def convolve_chunk(block, block_id=None, *, plan):
     lengths = [_fast_length(_circular_length(x.shape[ax], kernel.shape[ax], *window[ax]),
                             real and ax == axes[-1])
                for ax in axes]
-    key = (plan.token, tuple(slice_key), tuple(lengths), real, kernel.dtype.str)
+    key = (plan.token, tuple(slice_key), tuple(axes), tuple(lengths), real, kernel.dtype.str)
     spectrum_k = _kernel_spectrum(key, kernel, axes, lengths, real)
     spectrum = _forward(x, axes, lengths, real, _THREADS)
     shape = np.broadcast_shapes(spectrum.shape, spectrum_k.shape)

@@ -494,3 +494,17 @@ def test_graph_pickles_without_cloudpickle():
                     (fd.rfft(x.rechunk((10, 40))), fftbackend.rfft(a))]:
         y2 = pickle.loads(pickle.dumps(y))
         check_close(y2.compute(scheduler="sync"), want, DOUBLE)
+
+
+def test_kernel_spectrum_cache_tells_axes_apart():
+    """The same kernel convolved along one axis, then the other (the other
+    axis a batch axis of equal length): its spectra have the same lengths
+    but not the same shape, and must not be mixed up."""
+    k = random((9, 9))
+    a = random((9, 9), np.complex128)
+    x = da.from_array(a, chunks=(9, 9))
+    spectrum_cache_clear()
+    for axes in (0, 1, 0, 1):
+        got = fd.fftconvolve(x, k, "same", axes=axes).compute(scheduler="sync")
+        check_close(got, fftbackend.fftconvolve(a, k, "same", axes=axes), DOUBLE)
+    assert spectrum_cache_stats()["hits"] == 2
