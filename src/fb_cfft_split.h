@@ -49,7 +49,21 @@ static void SNAME(combine_tail)(const FB_PLAN *p, int fwd, const FB_CVT *y, fb_i
         data[k + h].r = d02.r + d13.r;     data[k + h].i = d02.i + d13.i;
         data[k + 3 * h].r = d02.r - d13.r; data[k + 3 * h].i = d02.i - d13.i;
 #else
-        (void)t;   /* wider lanes: the plan guarantees h % V == 0, so there is no tail */
+        /* wider lanes: the radix-V DFT of t term by term (only the tail, fewer than V values
+         * of k, comes here); w_V^e = (c[e], -sg s[e]) with exact eighth roots */
+        static const FB_TW q = (FB_TW)0.70710678118654752440L;   /* sqrt(1/2) */
+        const FB_TW c8[8] = {1, q, 0, -q, -1, -q, 0, q};
+        const FB_TW s8[8] = {0, q, 1, q, 0, -q, -1, -q};
+        for (int j = 0; j < FB_VLEN; ++j) {
+            FB_TW xr = 0, xi = 0;
+            for (int r = 0; r < FB_VLEN; ++r) {
+                const int e = (r * j) % FB_VLEN;
+                xr += t[r].r * c8[e] + sg * t[r].i * s8[e];
+                xi += t[r].i * c8[e] - sg * t[r].r * s8[e];
+            }
+            data[k + j * h].r = xr;
+            data[k + j * h].i = xi;
+        }
 #endif
     }
 }
@@ -163,7 +177,7 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
 #undef VROT
 #undef VDFT4
     }
-    if (hv < h) SNAME(combine_tail)(p, fwd, y, hv, data);   /* V <= 4: see _add_split */
+    if (hv < h) SNAME(combine_tail)(p, fwd, y, hv, data);
     return data;
 }
 
