@@ -19,6 +19,7 @@ static fb_idx TNAME(r2r_per_line)(const DPLAN *p)
  * the tile reads and writes whole cache lines and visits each page once per TILE columns.
  * The values each group sees are the same, so is the result. */
 #define TILE (4 * FB_VLEN)
+#define TILE_MAX_BYTES ((size_t)4 << 20)
 
 static int TNAME(tile_adjacent)(const char *const *p)
 {
@@ -55,9 +56,11 @@ static void TNAME(run_r2r)(line_job *jb)
     const int one_by_one = jb->sstr == (fb_idx)sizeof(FB_REAL) &&
                            (p->cp->half || FB_LARGE_BLOCKED(p->cp));
     const size_t bytes = (one_by_one ? sizeof(FB_CT) : sizeof(FB_CVT)) * (size_t)per;
-    /* room for a tile after the group scratch, when the lines may be columns */
-    const size_t tile_bytes = one_by_one || jb->sstr == (fb_idx)sizeof(FB_REAL) ? 0
-                              : sizeof(FB_REAL) * TILE * (size_t)jb->n;
+    /* room for a tile after the group scratch, when the lines may be columns and the tile
+     * stays small enough to live in the cache (past that it saves nothing) */
+    size_t tile_bytes = one_by_one || jb->sstr == (fb_idx)sizeof(FB_REAL) ? 0
+                        : sizeof(FB_REAL) * TILE * (size_t)jb->n;
+    if (tile_bytes > TILE_MAX_BYTES) tile_bytes = 0;
     void *buf = fb_scratch_take(bytes + tile_bytes);
     if (!buf) { jb->err = FB_ENOMEM; return; }
     FB_REAL *tile = (FB_REAL *)((char *)buf + bytes);
@@ -137,6 +140,7 @@ int FB_CAT2(fb_r2r_, FB_PSFX)(const void *in, void *out, int ndim, const fb_idx 
 
 #undef TNAME
 #undef TILE
+#undef TILE_MAX_BYTES
 #undef IO_S
 #undef IO_V
 #undef DPLAN
