@@ -22,9 +22,8 @@ from dask.base import tokenize
 
 from ._dask_chunkconv import ChunkPlan, convolve_chunk
 from ._dask_fft import as_dask
-from ._helper import _ints
 from ._signal import (_COMPLEX64, _COMPLEX128, _FLOAT32, _FLOAT64, _mode_name,
-                      _window)
+                      _window, convolved_axes)
 
 __all__ = ["fftconvolve"]
 
@@ -37,29 +36,6 @@ def _working_dtype(dtype):
     if dtype.kind == "f":
         return dtype.char in "ef", False
     return False, False
-
-
-def _checked_axes(axes, s1, s2):
-    """SciPy's rules for ``axes``: the convolved axes, sorted, without those
-    where either input has length 1 (broadcasting does the convolution
-    there)."""
-    ndim = len(s1)
-    if axes is None:
-        axes = range(ndim)
-    else:
-        axes = [ax + ndim if ax < 0 else ax for ax in _ints(axes, "axes")]
-        for ax in axes:
-            if ax < 0 or ax >= ndim:
-                raise ValueError("axes exceeds dimensionality of input")
-        if len(set(axes)) != len(axes):
-            raise ValueError("all axes must be unique")
-        if not axes:
-            raise ValueError("when provided, axes cannot be empty")
-    axes = sorted(ax for ax in axes if s1[ax] != 1 and s2[ax] != 1)
-    for d in range(ndim):
-        if d not in axes and not (s1[d] == s2[d] or s1[d] == 1 or s2[d] == 1):
-            raise ValueError(f"incompatible shapes for in1 and in2: {s1} and {s2}")
-    return axes
 
 
 def _merged(chunks, least, stop):
@@ -165,7 +141,7 @@ def fftconvolve(x, kernel, mode="full", axes=None):
         return da.asarray(np.asarray([]))
 
     s1, s2 = x.shape, kernel.shape
-    axes = _checked_axes(axes, s1, s2)
+    axes = convolved_axes(axes, s1, s2)
     swapped = False
     if not mode != "valid":     # compared as SciPy does
         x_larger = all(s1[ax] >= s2[ax] for ax in axes)

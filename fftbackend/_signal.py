@@ -275,6 +275,30 @@ def _working_array(a):
     return np.asarray(a, _FLOAT64), False, False
 
 
+def convolved_axes(axes, s1, s2):
+    """SciPy's rules for the ``axes`` of a convolution of inputs of shapes
+    ``s1`` and ``s2`` (same length): the convolved axes, sorted, without those
+    where either input has length 1 (broadcasting the product does the
+    convolution there); the other axes must match or broadcast."""
+    ndim = len(s1)
+    if axes is None:
+        axes = range(ndim)
+    else:
+        axes = [ax + ndim if ax < 0 else ax for ax in _ints(axes, "axes")]
+        for ax in axes:
+            if ax < 0 or ax >= ndim:
+                raise ValueError("axes exceeds dimensionality of input")
+        if len(set(axes)) != len(axes):
+            raise ValueError("all axes must be unique")
+        if not axes:
+            raise ValueError("when provided, axes cannot be empty")
+    axes = sorted(ax for ax in axes if s1[ax] != 1 and s2[ax] != 1)
+    for d in range(ndim):
+        if d not in axes and not (s1[d] == s2[d] or s1[d] == 1 or s2[d] == 1):
+            raise ValueError(f"incompatible shapes for in1 and in2: {s1} and {s2}")
+    return axes
+
+
 def _arguments(in1, in2, mode, axes, name):
     """Apply SciPy's argument rules, in SciPy's order.
 
@@ -300,24 +324,7 @@ def _arguments(in1, in2, mode, axes, name):
 
     s1 = in1.shape
     s2 = in2.shape
-    ndim = in1.ndim
-    if axes is None:
-        axes = range(ndim)
-    else:
-        axes = [ax + ndim if ax < 0 else ax for ax in _ints(axes, "axes")]
-        for ax in axes:
-            if ax < 0 or ax >= ndim:
-                raise ValueError("axes exceeds dimensionality of input")
-        if len(set(axes)) != len(axes):
-            raise ValueError("all axes must be unique")
-        if not axes:
-            raise ValueError("when provided, axes cannot be empty")
-    # An axis of length 1 in either input needs no transform: broadcasting
-    # the product does the convolution there.
-    axes = sorted(ax for ax in axes if s1[ax] != 1 and s2[ax] != 1)
-    for d in range(ndim):
-        if d not in axes and not (s1[d] == s2[d] or s1[d] == 1 or s2[d] == 1):
-            raise ValueError(f"incompatible shapes for in1 and in2: {s1} and {s2}")
+    axes = convolved_axes(axes, s1, s2)
 
     if not mode != "valid":
         # "valid" needs one input at least as large as the other along every
