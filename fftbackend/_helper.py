@@ -292,17 +292,24 @@ def _ints(value, name):
         raise ValueError(f"{name} must be a scalar or iterable of integers") from e
 
 
+def checked_axes(axes, ndim):
+    """``axes`` (a sequence of integers) as a list of non-negative axes of an
+    ``ndim``-dimensional array, each once; SciPy's errors otherwise."""
+    axes = [ax + ndim if ax < 0 else ax for ax in _ints(axes, "axes")]
+    for ax in axes:
+        if ax < 0 or ax >= ndim:
+            raise ValueError("axes exceeds dimensionality of input")
+    if len(set(axes)) != len(axes):
+        raise ValueError("all axes must be unique")
+    return axes
+
+
 def shape_and_axes(a, s, axes):
     """SciPy's ``_init_nd_shape_and_axes``: resolve ``s`` and ``axes`` against
     ``a`` into a tuple of output lengths and a list of non-negative axes."""
     ndim = a.ndim
     if axes is not None:
-        axes = [ax + ndim if ax < 0 else ax for ax in _ints(axes, "axes")]
-        for ax in axes:
-            if ax < 0 or ax >= ndim:
-                raise ValueError("axes exceeds dimensionality of input")
-        if len(set(axes)) != len(axes):
-            raise ValueError("all axes must be unique")
+        axes = checked_axes(axes, ndim)
 
     if s is not None:
         s = _ints(s, "shape")

@@ -34,7 +34,7 @@ from . import _convcore
 from ._core import c2c as _c2c_kernel
 from ._core import c2r as _c2r_kernel
 from ._core import r2c as _r2c_kernel
-from ._helper import _ints, default_workers
+from ._helper import checked_axes, default_workers
 
 __all__ = ["fftconvolve", "oaconvolve", "next_fast_len"]
 
@@ -284,12 +284,7 @@ def convolved_axes(axes, s1, s2):
     if axes is None:
         axes = range(ndim)
     else:
-        axes = [ax + ndim if ax < 0 else ax for ax in _ints(axes, "axes")]
-        for ax in axes:
-            if ax < 0 or ax >= ndim:
-                raise ValueError("axes exceeds dimensionality of input")
-        if len(set(axes)) != len(axes):
-            raise ValueError("all axes must be unique")
+        axes = checked_axes(axes, ndim)
         if not axes:
             raise ValueError("when provided, axes cannot be empty")
     axes = sorted(ax for ax in axes if s1[ax] != 1 and s2[ax] != 1)
