@@ -141,6 +141,64 @@ static void RNAME(c2r_pre_line)(const char *src, fb_idx ss, fb_idx h, const FB_T
     PRE_S(src, ss, h, tw, fwd, fct, Z, k);
 }
 
+/* ---- the untangling pass in place ----
+ *
+ * A contiguous line whose complex plan reads its source directly (lane split or blocked) gets
+ * the half-length spectrum Z straight into the output and is untangled there: each pair
+ * (k, h-k) is read and then overwritten. That saves the scratch spectrum's write and re-read,
+ * and keeps the line's working set in the L2 cache longer (measured in C, min of 1000: r2c
+ * 65536 195 -> 150 us, 2^20 5.6 -> 5.3 ms). V pairs per vector as in r2c_post_line; threads run
+ * the same code, so results are bitwise those of one thread. (A version that untangled each
+ * block of rows of a blocked plan as soon as its mirror rows were done ran slower: the rows lie
+ * n1 values apart, a power-of-two stride the caches and prefetchers handle badly.) */
+
+/* The pair (k, h-k) in place, k <= h - k; sg = -1 conjugates (fwd == 0). */
+static inline void RNAME(post_pair)(FB_CT *X, fb_idx h, const FB_TWT *tw, FB_TW sg, fb_idx k)
+{
+    const FB_TW half = (FB_TW)0.5;
+    const FB_CT A = X[k], Bc = X[h - k];
+    FB_CT E, D, T, Xk, Xm;
+    E.r = A.r + Bc.r; E.i = A.i - Bc.i;
+    D.r = A.r - Bc.r; D.i = A.i + Bc.i;
+    T.r = tw[k].r * D.i + tw[k].i * D.r;
+    T.i = tw[k].i * D.i - tw[k].r * D.r;
+    Xk.r = half * (E.r + T.r); Xk.i = sg * half * (E.i + T.i);
+    Xm.r = half * (E.r - T.r); Xm.i = -sg * half * (E.i - T.i);
+    X[h - k] = Xm;
+    X[k] = Xk;   /* last: for k = h/2 this is the value */
+}
+
+/* The pairs (k+l, h-k-l), l < V, in place; k + V - 1 < h - k - V + 1. */
+static inline void RNAME(post_run)(FB_CT *X, fb_idx h, const FB_TWT *tw, FB_TW sg, fb_idx k)
+{
+    const FB_TW half = (FB_TW)0.5;
+    const fb_idx m = h - k - (FB_VLEN - 1);
+    FB_CVT A, Bc, W, E, D, T, Xk, Xm;
+    LOAD(&A, X + k);
+    LOAD_REV(&Bc, X + m);
+    LOAD(&W, (const FB_CT *)(tw + k));
+    E.r = A.r + Bc.r; E.i = A.i - Bc.i;
+    D.r = A.r - Bc.r; D.i = A.i + Bc.i;
+    T.r = W.r * D.i + W.i * D.r;
+    T.i = W.i * D.i - W.r * D.r;
+    Xk.r = half * (E.r + T.r); Xk.i = sg * half * (E.i + T.i);
+    Xm.r = half * (E.r - T.r); Xm.i = -sg * half * (E.i - T.i);
+    STORE(&Xk, X + k);
+    STORE_REV(&Xm, X + m);
+}
+
+/* X_0 .. X_h over Z_0 .. Z_h-1 (X has room for h + 1 values). */
+static void RNAME(r2c_post_inplace)(FB_CT *X, fb_idx h, const FB_TWT *tw, int fwd)
+{
+    const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;
+    const FB_TW z0r = X[0].r, z0i = X[0].i;
+    X[0].r = z0r + z0i; X[0].i = 0;
+    X[h].r = z0r - z0i; X[h].i = 0;
+    fb_idx k = 1;
+    for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) RNAME(post_run)(X, h, tw, sg, k);
+    for (; 2 * k <= h; ++k) RNAME(post_pair)(X, h, tw, sg, k);
+}
+
 /* nthreads > 1: a blocked complex transform runs on that many threads (same result; on a
  * failure to get a thread's scratch it runs again on one) */
 static void RNAME(r2c_line_mt)(const RPLAN *p, int fwd, int full, FB_TW fct, const char *src,
@@ -148,6 +206,15 @@ static void RNAME(r2c_line_mt)(const RPLAN *p, int fwd, int full, FB_TW fct, con
 {
     const fb_idx n = p->n;
     FB_CT *z = buf, *other = buf + n + 1, *work = (FB_CT *)fb_align64(buf + 2 * (n + 1));
+    if (n % 2 == 0 && (p->cp->half || p->cp->col) && !full && ss == (fb_idx)sizeof(FB_REAL) &&
+        ds == (fb_idx)sizeof(FB_CT)) {
+        FB_CT *X = (FB_CT *)dst;
+        if (nthreads <= 1 || EXEC_FROM_MT(p->cp, 1, src, (fb_idx)sizeof(FB_CT), fct, X, work,
+                                          nthreads) != FB_OK)
+            EXEC_FROM(p->cp, 1, src, (fb_idx)sizeof(FB_CT), fct, X, work);
+        RNAME(r2c_post_inplace)(X, n / 2, p->tw, fwd);
+        return;
+    }
     if (n % 2 == 0) {
         const fb_idx h = n / 2;
         const FB_CT *Z;
@@ -202,15 +269,20 @@ static void RNAME(c2r_line_mt)(const RPLAN *p, int fwd, FB_TW fct, const char *s
     FB_CT *z = buf, *other = buf + n + 1, *work = (FB_CT *)fb_align64(buf + 2 * (n + 1));
     if (n % 2 == 0) {
         const fb_idx h = n / 2;
-        RNAME(c2r_pre_line)(src, ss, h, p->tw, fwd, fct, z);
         if ((p->cp->half || p->cp->col) && ds == (fb_idx)sizeof(FB_REAL)) {
-            /* the output line, read as h complex values, receives the transform directly */
-            if (nthreads <= 1 || EXEC_FROM_MT(p->cp, 0, (const char *)z, (fb_idx)sizeof(FB_CT), 1,
-                                              (FB_CT *)dst, work, nthreads) != FB_OK)
-                EXEC_FROM(p->cp, 0, (const char *)z, (fb_idx)sizeof(FB_CT), 1, (FB_CT *)dst,
+            /* the output line, read as h complex values, receives the transform directly; on
+             * one thread it takes Z too, transformed in place (no scratch spectrum, as
+             * r2c_post_inplace). Threads keep Z apart: after a thread's failure the transform
+             * runs again from it. */
+            FB_CT *Zo = nthreads <= 1 ? (FB_CT *)dst : z;
+            RNAME(c2r_pre_line)(src, ss, h, p->tw, fwd, fct, Zo);
+            if (nthreads <= 1 || EXEC_FROM_MT(p->cp, 0, (const char *)Zo, (fb_idx)sizeof(FB_CT),
+                                              1, (FB_CT *)dst, work, nthreads) != FB_OK)
+                EXEC_FROM(p->cp, 0, (const char *)Zo, (fb_idx)sizeof(FB_CT), 1, (FB_CT *)dst,
                           work);
             return;
         }
+        RNAME(c2r_pre_line)(src, ss, h, p->tw, fwd, fct, z);
         const FB_CT *x = EXEC_S(p->cp, 0, z, other, work);
         for (fb_idx k = 0; k < h; ++k) {
             *(FB_REAL *)(dst + 2 * k * ds) = x[k].r;
