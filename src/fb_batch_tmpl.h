@@ -115,8 +115,9 @@ static void BNAME(run_lines)(line_job *jb)
     const FB_REAL fct = (FB_REAL)jb->fct;
     const fb_idx per_group = 2 * n + PLAN_WORK(plan);   /* data, other, work */
     /* Contiguous single rows that have a lane split run best one at a time (the split keeps the
-     * working set at half the size); strided lines go several per vector. */
-    const int one_by_one = FB_LARGE_BLOCKED(plan) || (plan->half && ss == (fb_idx)sizeof(FB_CT));
+     * working set at half the size); strided lines go several per vector unless large. */
+    const int one_by_one = FB_LARGE_BLOCKED(plan) || FB_LARGE_SPLIT(plan) ||
+                           (plan->half && ss == (fb_idx)sizeof(FB_CT));
     /* one by one: per_group scalar values; else up to FB_MAXGROUP groups of vector values (the
      * scalar tail fits in those too) */
     const size_t bytes = one_by_one ? sizeof(FB_CT) * (size_t)per_group

@@ -4,6 +4,7 @@
 #include "fb_common.h"
 #include <stdlib.h>
 #include <pthread.h>
+#include <unistd.h>
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
@@ -28,6 +29,27 @@ void *fb_malloc(size_t bytes)
 }
 
 void fb_free(void *p) { free(p); }
+
+static long blocked_min = 1L << 16;
+static pthread_once_t blocked_once = PTHREAD_ONCE_INIT;
+
+static void blocked_min_init(void)
+{
+    long l2 = 0;
+#if defined(_SC_LEVEL2_CACHE_SIZE)
+    l2 = sysconf(_SC_LEVEL2_CACHE_SIZE);   /* glibc: from cpuid; 0 or -1 when unknown */
+#endif
+    long n = l2 > 0 ? l2 / 16 : 0;   /* complex doubles filling L2 */
+    long m = 1L << 16;
+    while (m < n && m < (1L << 18)) m <<= 1;
+    blocked_min = m;
+}
+
+long fb_blocked_min(void)
+{
+    pthread_once(&blocked_once, blocked_min_init);
+    return blocked_min;
+}
 
 /* One cached scratch block per thread: large transforms would otherwise pay fresh page faults on
  * every call. Freed when the thread ends. */

@@ -117,11 +117,14 @@ typedef struct { fb_vf r, i; } fb_cvf;
 FB_DEFINE_LANE_MOVES(d, fb_cd, fb_cvd, fb_vd, fb_md, FB_VLEN_D)
 FB_DEFINE_LANE_MOVES(f, fb_cf, fb_cvf, fb_vf, fb_mf, FB_VLEN_F)
 
-/* Lengths from which the blocked algorithm is the memory-saving one for large transforms (past
- * about half the L2 cache): batches of such lines go one line at a time. Shorter blocked plans
- * (odd mid-size n) serve single rows only; batches of them take V rows per vector instead. */
-#define FB_BLOCKED_MIN (1 << 16)
-#define FB_LARGE_BLOCKED(p) ((p)->col && (p)->n >= FB_BLOCKED_MIN)
+/* Large lines: from FB_LARGE_MIN on, lines with a lane split or a blocked plan go one at a time
+ * in batches (V of them side by side would need V times the scratch), and a blocked one is
+ * shared between threads. Smooth lengths take the blocked algorithm, the memory-saving one, from
+ * fb_blocked_min() (>= FB_LARGE_MIN, from the L2 size) on. Shorter blocked plans (odd mid-size
+ * n) serve single rows only; batches of them take V rows per vector instead. */
+#define FB_LARGE_MIN (1 << 16)
+#define FB_LARGE_BLOCKED(p) ((p)->col && (p)->n >= FB_LARGE_MIN)
+#define FB_LARGE_SPLIT(p) ((p)->half && (p)->n >= FB_LARGE_MIN)
 
 /* Blocked transforms (fb_cfft_blocked.h) handle this many vector groups at once (4 groups of 4
  * or 2 groups of 8 lanes: 16 values, whole cache lines); each group needs FB_BLK_GROUP_SIZE(p)

@@ -288,7 +288,7 @@ static int PNAME(_make_ex)(fb_idx n, PLAN **out, int rader)
      * combining pass (8 lanes: n = 32 ran 2.5x slower split than as plain radix passes). */
     const int lanes_pay = n >= FB_SPLIT_MIN && n >= FB_PVLEN * FB_PVLEN;
     const int splittable = n % FB_PVLEN == 0 && lanes_pay;
-    fb_idx n1 = n >= FB_BLOCKED_MIN ? PNAME(_blocked_n1)(n, 1) : 0;
+    fb_idx n1 = n >= fb_blocked_min() ? PNAME(_blocked_n1)(n, 1) : 0;
     if (!n1 && !splittable && lanes_pay) n1 = PNAME(_blocked_n1)(n, 0);
     if (n1)
         err = PNAME(_add_blocked)(*out, n1, rader);
