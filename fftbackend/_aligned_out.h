@@ -31,10 +31,93 @@
  * 1.0 -> 0.7 of SciPy's time). */
 #define FB_OUT_HUGE ((size_t)1 << 22)
 
+/* Large results freed recently, kept for the next result of the same size. Why: glibc gives a
+ * freed block of many MiB back to the kernel (munmap, or a trim of the heap top), so a loop of
+ * same-shape calls paid fresh page faults and zeroing for every result: fft over the last axis of
+ * 1000x1024 took 42 page faults per call and its median rose from 2.7 to 3.2 ms. At most
+ * FB_OUT_KEEP_SLOTS blocks and FB_OUT_KEEP_BYTES in all; cache_clear() releases them. NumPy calls
+ * a handler with the GIL held, and a spin lock guards the table anyway. */
+#define FB_OUT_KEEP_MIN ((size_t)1 << 20)
+#define FB_OUT_KEEP_BYTES ((size_t)64 << 20)
+#define FB_OUT_KEEP_SLOTS 4
+
+static struct { void *p; size_t size; } fb_out_kept[FB_OUT_KEEP_SLOTS];   /* oldest first */
+static size_t fb_out_kept_bytes;
+static char fb_out_lock_flag;
+
+static void fb_out_lock(void) { while (__atomic_test_and_set(&fb_out_lock_flag, __ATOMIC_ACQUIRE)) ; }
+static void fb_out_unlock(void) { __atomic_clear(&fb_out_lock_flag, __ATOMIC_RELEASE); }
+
+/* A kept block of exactly this size (taken out of the table), or NULL. */
+static void *fb_out_take_kept(size_t size)
+{
+    void *p = NULL;
+    fb_out_lock();
+    for (int s = 0; s < FB_OUT_KEEP_SLOTS && !p; ++s)
+        if (fb_out_kept[s].p && fb_out_kept[s].size == size) {
+            p = fb_out_kept[s].p;
+            for (int t = s; t + 1 < FB_OUT_KEEP_SLOTS; ++t) fb_out_kept[t] = fb_out_kept[t + 1];
+            fb_out_kept[FB_OUT_KEEP_SLOTS - 1].p = NULL;
+            fb_out_kept[FB_OUT_KEEP_SLOTS - 1].size = 0;
+            fb_out_kept_bytes -= size;
+        }
+    fb_out_unlock();
+    return p;
+}
+
+/* Keeps p (size bytes) as the newest block, dropping the oldest ones to make room; the dropped
+ * blocks are freed outside the lock. */
+static void fb_out_keep(void *p, size_t size)
+{
+    void *drop[FB_OUT_KEEP_SLOTS];
+    int ndrop = 0;
+    fb_out_lock();
+    while (fb_out_kept[0].p &&
+           (fb_out_kept[FB_OUT_KEEP_SLOTS - 1].p || fb_out_kept_bytes + size > FB_OUT_KEEP_BYTES)) {
+        drop[ndrop++] = fb_out_kept[0].p;
+        fb_out_kept_bytes -= fb_out_kept[0].size;
+        for (int t = 0; t + 1 < FB_OUT_KEEP_SLOTS; ++t) fb_out_kept[t] = fb_out_kept[t + 1];
+        fb_out_kept[FB_OUT_KEEP_SLOTS - 1].p = NULL;
+        fb_out_kept[FB_OUT_KEEP_SLOTS - 1].size = 0;
+    }
+    int s = 0;
+    while (fb_out_kept[s].p) ++s;
+    fb_out_kept[s].p = p;
+    fb_out_kept[s].size = size;
+    fb_out_kept_bytes += size;
+    fb_out_unlock();
+    for (int d = 0; d < ndrop; ++d) free(drop[d]);
+}
+
+/* Bytes kept now (tests). */
+static size_t fb_aligned_out_kept(void)
+{
+    fb_out_lock();
+    const size_t b = fb_out_kept_bytes;
+    fb_out_unlock();
+    return b;
+}
+
+/* Frees every kept block (fftbackend.cache_clear). */
+static void fb_aligned_out_release(void)
+{
+    void *drop[FB_OUT_KEEP_SLOTS];
+    fb_out_lock();
+    for (int s = 0; s < FB_OUT_KEEP_SLOTS; ++s) {
+        drop[s] = fb_out_kept[s].p;
+        fb_out_kept[s].p = NULL;
+        fb_out_kept[s].size = 0;
+    }
+    fb_out_kept_bytes = 0;
+    fb_out_unlock();
+    for (int s = 0; s < FB_OUT_KEEP_SLOTS; ++s) free(drop[s]);
+}
+
 static void *fb_out_malloc(void *ctx, size_t size)
 {
     (void)ctx;
     void *p = NULL;
+    if (size >= FB_OUT_KEEP_MIN && (p = fb_out_take_kept(size)) != NULL) return p;
     /* memory from posix_memalign may be passed to realloc and free (POSIX) */
     if (posix_memalign(&p, FB_OUT_ALIGN, size ? size : 1) != 0) return NULL;
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
@@ -65,8 +148,8 @@ static void *fb_out_realloc(void *ctx, void *ptr, size_t size)
 static void fb_out_free(void *ctx, void *ptr, size_t size)
 {
     (void)ctx;
-    (void)size;
-    free(ptr);
+    if (ptr && size >= FB_OUT_KEEP_MIN && size <= FB_OUT_KEEP_BYTES) fb_out_keep(ptr, size);
+    else free(ptr);
 }
 
 static PyDataMem_Handler fb_aligned_out_handler = {

@@ -28,7 +28,9 @@ def cache_info():
 
 def cache_clear():
     """Drop every cached plan and free its memory. A plan another thread is using right now
-    stays alive until that transform finishes. Hit and miss counts are kept."""
+    stays alive until that transform finishes. Hit and miss counts are kept. Also frees the
+    blocks of large results kept for reuse (up to 4 blocks of 1 MiB to 64 MiB in all, so a
+    loop of same-shape calls does not pay fresh page faults for every result)."""
     _core.cache_clear()
 
 

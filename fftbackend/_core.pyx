@@ -69,6 +69,8 @@ cdef extern from "fb_common.h" nogil:
 
 cdef extern from "_aligned_out.h":
     object fb_aligned_out_capsule()
+    void fb_aligned_out_release()
+    size_t fb_aligned_out_kept()
 
 cdef extern from "numpy/arrayobject.h":
     object PyDataMem_SetHandler(object handler)
@@ -93,10 +95,17 @@ def cache_stats():
              s[k].misses) for k in range(6)]
 
 
+def kept_result_bytes():
+    """Bytes of freed large results kept for reuse (_aligned_out.h)."""
+    return fb_aligned_out_kept()
+
+
 def cache_clear():
-    """Drops every cached plan (a plan another thread is using lives until it is done)."""
+    """Drops every cached plan (a plan another thread is using lives until it is done) and the
+    memory kept for large results (_aligned_out.h)."""
     with nogil:
         fb_cache_clear()
+    fb_aligned_out_release()
 
 
 def cache_set_max_bytes(fb_idx max_bytes):

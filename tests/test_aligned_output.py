@@ -76,3 +76,57 @@ def test_many_large_results_are_freed():
     for _ in range(200):
         fftbackend.fft(x)
     assert _rss() - before < 64 << 20
+
+
+# ---- blocks of large results kept for reuse (_aligned_out.h) ----
+
+def test_a_freed_result_is_reused_for_the_next_of_that_size():
+    x = RNG.standard_normal(1 << 17) + 0j          # 2 MiB results
+    first = fftbackend.fft(x)
+    address = first.ctypes.data
+    del first
+    second = fftbackend.fft(2 * x)                  # same size: the kept block, fully rewritten
+    assert second.ctypes.data == address
+    assert np.array_equal(second, 2 * fftbackend.fft(x))
+    assert second.ctypes.data % 64 == 0 and second.flags.owndata
+
+
+def test_reused_blocks_never_leak_old_values():
+    """Results of every size class, freed and reallocated in shuffled order, equal fresh ones."""
+    sizes = [1 << 16, 1 << 17, 3 << 16, 1 << 18, 5 << 16]
+    inputs = {n: RNG.standard_normal(n) + 1j * RNG.standard_normal(n) for n in sizes}
+    expected = {n: scipy.fft.fft(inputs[n]) for n in sizes}
+    for n in list(RNG.permutation(sizes)) * 4:
+        y = fftbackend.fft(inputs[n])
+        assert np.linalg.norm(y - expected[n]) <= 2e-15 * np.linalg.norm(expected[n])
+
+
+def test_kept_memory_is_bounded_and_cache_clear_frees_it():
+    from fftbackend import _core
+    fftbackend.cache_clear()
+    assert _core.kept_result_bytes() == 0
+    for n in range(8):                               # 8 distinct sizes, 8 to 15 MiB each
+        del_me = fftbackend.fft(np.ones((8 + n) << 16, complex))
+        del del_me
+        assert 0 < _core.kept_result_bytes() <= 64 << 20
+    small = fftbackend.fft(np.ones(1 << 15, complex))   # 512 KiB: freed, not kept
+    kept = _core.kept_result_bytes()
+    del small
+    assert _core.kept_result_bytes() == kept
+    fftbackend.cache_clear()
+    assert _core.kept_result_bytes() == 0
+
+
+def test_concurrent_threads_allocate_and_free_large_results():
+    import concurrent.futures
+    x = RNG.standard_normal(1 << 16) + 1j * RNG.standard_normal(1 << 16)
+    ref = fftbackend.fft(x)
+
+    def work(i):
+        for _ in range(40):
+            if not np.array_equal(fftbackend.fft(x), ref):
+                return False
+        return True
+
+    with concurrent.futures.ThreadPoolExecutor(4) as pool:
+        assert all(pool.map(work, range(8)))
