@@ -23,11 +23,11 @@ static void BNAME(scalar_core)(const FB_PLAN *plan, int fwd, FB_REAL fct, fb_idx
  * that buffer is the output line itself when it is contiguous: one copy per transform. */
 static void BNAME(scalar_line)(const FB_PLAN *plan, int fwd, FB_REAL fct, fb_idx n,
                                const char *src, fb_idx ss, char *dst, fb_idx ds,
-                               FB_CT *buf, FB_CT *work)
+                               FB_CT *buf, FB_CT *work, int stream)
 {
     FB_CT *target = (ds == (fb_idx)sizeof(FB_CT)) ? (FB_CT *)dst : buf;
     if (plan->half || plan->col) {   /* reads all of src before writing: safe in place too */
-        EXEC_FROM(plan, fwd, src, ss, fct, target, work);
+        EXEC_FROM(plan, fwd, src, ss, fct, target, work, stream && target != buf);
     } else {
         BNAME(scalar_core)(plan, fwd, fct, n, src, ss, target, buf, work);
     }
@@ -124,6 +124,9 @@ static void BNAME(run_lines)(line_job *jb)
                                     : sizeof(FB_CVT) * (size_t)(FB_MAXGROUP * per_group);
     FB_CVT *buf = (FB_CVT *)fb_scratch_take(bytes);
     if (!buf) { jb->err = FB_ENOMEM; return; }
+    /* this share's results far past the caches: streamed (fb_stream_min) */
+    const int stream = one_by_one && (double)(jb->hi - jb->lo) * (double)n * sizeof(FB_CT) >=
+                                         (double)fb_stream_min();
     fb_idx line = jb->lo;
     while (line < jb->hi) {
         const fb_idx left = jb->hi - line;
@@ -137,7 +140,7 @@ static void BNAME(run_lines)(line_job *jb)
             line_offsets(jb, line, &so, &dof);
             FB_CT *sbuf = (FB_CT *)buf;
             BNAME(scalar_line)(plan, jb->fwd, fct, n, jb->src + so, ss, jb->dst + dof, ds,
-                               sbuf, sbuf + 2 * n);
+                               sbuf, sbuf + 2 * n, stream);
             line += 1;
         }
     }
@@ -153,8 +156,9 @@ static int BNAME(one_line_mt)(const line_job *jb, const FB_PLAN *plan, int nthre
     FB_CT *buf = (FB_CT *)fb_scratch_take(bytes);
     if (!buf) return FB_ENOMEM;
     FB_CT *target = jb->dstr == (fb_idx)sizeof(FB_CT) ? (FB_CT *)jb->dst : buf;
+    const int stream = target != buf && (double)n * sizeof(FB_CT) >= (double)fb_stream_min();
     const int err = EXEC_FROM_MT(plan, jb->fwd, jb->src, jb->sstr, (FB_REAL)jb->fct, target,
-                                 buf + 2 * n, nthreads);
+                                 buf + 2 * n, nthreads, stream);
     if (err == FB_OK && target == buf)
         for (fb_idx k = 0; k < n; ++k) *(FB_CT *)(jb->dst + k * jb->dstr) = buf[k];
     fb_scratch_give(buf, bytes);

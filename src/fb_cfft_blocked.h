@@ -23,6 +23,7 @@
 #define CORE_V FB_CAT2(core_exec_v, FB_PSFX)
 #define LOAD FB_CAT3(fb_cv, FB_PSFX, _load)
 #define STORE FB_CAT3(fb_cv, FB_PSFX, _store)
+#define STORE_NT FB_CAT3(fb_cv, FB_PSFX, _store_nt)
 #define STORE_ROWS FB_CAT3(fb_cv, FB_PSFX, _store_rows)
 
 /* The strided sides of the two steps (step 1 reads, step 2 writes a run of `lanes` values in
@@ -43,11 +44,14 @@ static inline void BKNAME(prefetch_run)(const void *at, fb_idx bytes, int write)
 }
 
 /* Step 2: the rows k1 of W from k1lo to k1hi (multiples of FB_BLK_GROUPS * FB_VLEN, or n1),
- * FFTs of length n2 on vector lanes, written transposed into data. */
+ * FFTs of length n2 on vector lanes, written transposed into data; with stream, by
+ * non-temporal stores where they are whole, aligned vectors (the caller fences). */
 static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_CVT *vb,
-                                  FB_CT *data, fb_idx k1lo, fb_idx k1hi)
+                                  FB_CT *data, fb_idx k1lo, fb_idx k1hi, int stream)
 {
     const fb_idx n1 = p->col->n, n2 = p->row->n;
+    const int nt = stream && ((uintptr_t)data & 63) == 0 && (n1 * sizeof(FB_CT)) % 64 == 0 &&
+                   (FB_VLEN * sizeof(FB_CT)) % 64 == 0;
     const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
     for (fb_idx k1 = k1lo; k1 < k1hi;) {
@@ -71,6 +75,10 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
         }
         for (fb_idx k2 = 0; k2 < n2; ++k2) {
             FB_CT *out = data + k1 + n1 * k2;
+            if (nt && whole) {   /* (k1 is a multiple of FB_VLEN: aligned) */
+                for (int g = 0; g < groups; ++g) STORE_NT(&res[g][k2], out + g * FB_VLEN);
+                continue;
+            }
             if (k2 + FB_BLK_PREFETCH < n2)
                 BKNAME(prefetch_run)(out + FB_BLK_PREFETCH * n1, lanes * (fb_idx)sizeof(FB_CT), 1);
             if (whole)
@@ -173,11 +181,12 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
 }
 
 static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
-                                   FB_TW fct, FB_CT *data, FB_CT *work)
+                                   FB_TW fct, FB_CT *data, FB_CT *work, int stream)
 {
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
     BKNAME(blocked_step1)(p, fwd, src, ss, fct, work, vb, 0, p->row->n);
-    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n);
+    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, stream);
+    if (stream) fb_stream_fence();
     return data;
 }
 
@@ -194,6 +203,7 @@ typedef struct {
     FB_TW fct;
     FB_CT *data, *W;
     fb_idx lo, hi;   /* this share's columns (step 1) or rows (step 2) */
+    int stream;      /* step 2: non-temporal stores */
     int err;
 } BKNAME(blk_job);
 
@@ -202,7 +212,10 @@ static void BKNAME(blk_run)(BKNAME(blk_job) *jb, FB_CVT *vb)
     if (jb->step == 1)
         BKNAME(blocked_step1)(jb->p, jb->fwd, jb->src, jb->ss, jb->fct, jb->W, vb, jb->lo, jb->hi);
     else
-        BKNAME(blocked_step2)(jb->p, jb->fwd, jb->W, vb, jb->data, jb->lo, jb->hi);
+    {
+        BKNAME(blocked_step2)(jb->p, jb->fwd, jb->W, vb, jb->data, jb->lo, jb->hi, jb->stream);
+        if (jb->stream) fb_stream_fence();   /* before the join publishes the rows */
+    }
 }
 
 /* Task t of fb_parallel_for: job t, with its own vector scratch (the caller's for t = 0). */
@@ -223,7 +236,7 @@ static void BKNAME(blk_task)(void *arg, int t)
 /* blocked_from on up to nthreads threads of the pool (the caller's included); FB_OK or an
  * FB_E* code. */
 static int BKNAME(blocked_from_mt)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
-                                   FB_TW fct, FB_CT *data, FB_CT *work, int nthreads)
+                                   FB_TW fct, FB_CT *data, FB_CT *work, int nthreads, int stream)
 {
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
@@ -233,7 +246,7 @@ static int BKNAME(blocked_from_mt)(const FB_PLAN *p, int fwd, const char *src, f
         if (nth > blocks) nth = (int)blocks;
         BKNAME(blk_job) jobs[FB_POOL_MAX];
         for (int t = 0; t < nth; ++t) {
-            BKNAME(blk_job) jb = {p, fwd, step, src, ss, fct, data, work, 0, 0, FB_OK};
+            BKNAME(blk_job) jb = {p, fwd, step, src, ss, fct, data, work, 0, 0, stream, FB_OK};
             jb.lo = blocks * t / nth * R;
             jb.hi = blocks * (t + 1) / nth * R;
             if (jb.hi > count) jb.hi = count;
@@ -300,18 +313,19 @@ static FB_CT *BKNAME(blocked_real_from)(const FB_PLAN *p, const char *src, fb_id
         }
         j2 += la + lb;
     }
-    BKNAME(blocked_step2)(p, 1, W, vb, data, 0, n1);
+    BKNAME(blocked_step2)(p, 1, W, vb, data, 0, n1, 0);
     return data;
 }
 
 static FB_CT *BKNAME(blocked_exec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *work)
 {
     return BKNAME(blocked_from)(p, fwd, (const char *)data, (fb_idx)sizeof(FB_CT), (FB_TW)1,
-                                data, work);
+                                data, work, 0);
 }
 
 #undef BKNAME
 #undef CORE_V
 #undef LOAD
 #undef STORE
+#undef STORE_NT
 #undef STORE_ROWS

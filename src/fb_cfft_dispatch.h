@@ -19,17 +19,19 @@ FB_CVT *FB_CAT2(fb_cexec_v, FB_PSFX)(const FB_PLAN *p, int fwd, FB_CVT *data, FB
 }
 
 FB_CT *FB_CAT2(fb_cexec_from_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
-                                        FB_TW fct, FB_CT *data, FB_CT *work)
+                                        FB_TW fct, FB_CT *data, FB_CT *work, int stream)
 {
-    if (p->col) return DNAME(blocked_from)(p, fwd, src, ss, fct, data, work);
-    return DNAME(split_from)(p, fwd, src, ss, fct, data, work);
+    if (p->col) return DNAME(blocked_from)(p, fwd, src, ss, fct, data, work, stream);
+    return DNAME(split_from)(p, fwd, src, ss, fct, data, work, stream);
 }
 
 int FB_CAT2(fb_cexec_from_mt_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
-                                        FB_TW fct, FB_CT *data, FB_CT *work, int nthreads)
+                                        FB_TW fct, FB_CT *data, FB_CT *work, int nthreads,
+                                        int stream)
 {
-    if (p->col) return DNAME(blocked_from_mt)(p, fwd, src, ss, fct, data, work, nthreads);
-    DNAME(split_from)(p, fwd, src, ss, fct, data, work);
+    if (p->col)
+        return DNAME(blocked_from_mt)(p, fwd, src, ss, fct, data, work, nthreads, stream);
+    DNAME(split_from)(p, fwd, src, ss, fct, data, work, stream);
     return FB_OK;
 }
 

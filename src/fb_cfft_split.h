@@ -17,6 +17,7 @@
 #define CORE_V FB_CAT2(core_exec_v, FB_PSFX)
 #define LOAD FB_CAT3(fb_cv, FB_PSFX, _load)
 #define STORE FB_CAT3(fb_cv, FB_PSFX, _store)
+#define STORE_NT FB_CAT3(fb_cv, FB_PSFX, _store_nt)
 
 /* The combining pass for outputs k in [k0, h), one k at a time (the tail of the vector loop). */
 static void SNAME(combine_tail)(const FB_PLAN *p, int fwd, const FB_CVT *y, fb_idx k0,
@@ -72,8 +73,10 @@ static void SNAME(combine_tail)(const FB_PLAN *p, int fwd, const FB_CVT *y, fb_i
  * The combining pass works on V consecutive k at once: a V x V transpose turns V lane values
  * (rows r of one k each) into V vectors over k (one per row r), so the twiddles and the radix-V
  * butterfly run on whole vectors and the outputs leave as contiguous runs. */
+/* stream: the result goes out with non-temporal stores (fb_lanes.h), when data and h values are
+ * whole cache lines */
 static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss, FB_TW fct,
-                                FB_CT *data, FB_CT *work)
+                                FB_CT *data, FB_CT *work, int stream)
 {
     const fb_idx h = p->half->n;
     FB_CVT *a = (FB_CVT *)fb_align64(work), *b = a + h, *w = b + h;
@@ -94,6 +97,8 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
     const FB_TW *tw = (const FB_TW *)p->tws;
     const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;
     const fb_idx hv = h - h % FB_VLEN;
+    const int nt = stream && ((uintptr_t)data & 63) == 0 && (h * sizeof(FB_CT)) % 64 == 0;
+#define PUT(v, x) do { if (nt) STORE_NT(v, x); else STORE(v, x); } while (0)
     for (fb_idx k = 0; k < hv; k += FB_VLEN) {
         FB_CVT z[FB_VLEN];   /* z[r]: row r at k .. k + V - 1 */
         for (int l = 0; l < FB_VLEN; ++l) z[l] = y[k + l];
@@ -150,13 +155,13 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
         VADD(b0, t1, t3) VSUB(b2, t1, t3) VADD(b1, t2, t4) VSUB(b3, t2, t4) }
 #if FB_VLEN == 2
         FB_CVT x;
-        VADD(x, z[0], z[1]) STORE(&x, data + k);
-        VSUB(x, z[0], z[1]) STORE(&x, data + k + h);
+        VADD(x, z[0], z[1]) PUT(&x, data + k);
+        VSUB(x, z[0], z[1]) PUT(&x, data + k + h);
 #elif FB_VLEN == 4
         FB_CVT b0, b1, b2, b3;
         VDFT4(b0, b1, b2, b3, z[0], z[1], z[2], z[3])
-        STORE(&b0, data + k); STORE(&b1, data + k + h);
-        STORE(&b2, data + k + 2 * h); STORE(&b3, data + k + 3 * h);
+        PUT(&b0, data + k); PUT(&b1, data + k + h);
+        PUT(&b2, data + k + 2 * h); PUT(&b3, data + k + 3 * h);
 #else
         {
             const FB_TW hsqt2 = (FB_TW)0.70710678118654752440;
@@ -166,10 +171,10 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
             t = o1; VROT(t) VADD(t, t, o1) o1.r = hsqt2 * t.r; o1.i = hsqt2 * t.i;   /* w8 */
             VROT(o2)                                                                  /* w8^2 */
             t = o3; VROT(t) VADD(t, t, o3) o3.r = hsqt2 * t.r; o3.i = hsqt2 * t.i; VROT(o3);
-            VADD(x, e0, o0) STORE(&x, data + k);         VSUB(x, e0, o0) STORE(&x, data + k + 4 * h);
-            VADD(x, e1, o1) STORE(&x, data + k + h);     VSUB(x, e1, o1) STORE(&x, data + k + 5 * h);
-            VADD(x, e2, o2) STORE(&x, data + k + 2 * h); VSUB(x, e2, o2) STORE(&x, data + k + 6 * h);
-            VADD(x, e3, o3) STORE(&x, data + k + 3 * h); VSUB(x, e3, o3) STORE(&x, data + k + 7 * h);
+            VADD(x, e0, o0) PUT(&x, data + k);         VSUB(x, e0, o0) PUT(&x, data + k + 4 * h);
+            VADD(x, e1, o1) PUT(&x, data + k + h);     VSUB(x, e1, o1) PUT(&x, data + k + 5 * h);
+            VADD(x, e2, o2) PUT(&x, data + k + 2 * h); VSUB(x, e2, o2) PUT(&x, data + k + 6 * h);
+            VADD(x, e3, o3) PUT(&x, data + k + 3 * h); VSUB(x, e3, o3) PUT(&x, data + k + 7 * h);
         }
 #endif
 #undef VADD
@@ -177,6 +182,8 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
 #undef VROT
 #undef VDFT4
     }
+#undef PUT
+    if (nt) fb_stream_fence();
     if (hv < h) SNAME(combine_tail)(p, fwd, y, hv, data);
     return data;
 }
@@ -184,7 +191,7 @@ static FB_CT *SNAME(split_from)(const FB_PLAN *p, int fwd, const char *src, fb_i
 static FB_CT *SNAME(split_exec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *work)
 {
     return SNAME(split_from)(p, fwd, (const char *)data, (fb_idx)sizeof(FB_CT), (FB_TW)1, data,
-                            work);
+                            work, 0);
 }
 
 #undef SNAME
@@ -192,3 +199,4 @@ static FB_CT *SNAME(split_exec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *w
 #undef CORE_V
 #undef LOAD
 #undef STORE
+#undef STORE_NT

@@ -30,10 +30,10 @@ void *fb_malloc(size_t bytes)
 
 void fb_free(void *p) { free(p); }
 
-static long blocked_min = 1L << 16;
-static pthread_once_t blocked_once = PTHREAD_ONCE_INIT;
+static long blocked_min = 1L << 16, stream_min = 4L << 20;
+static pthread_once_t cache_sizes_once = PTHREAD_ONCE_INIT;
 
-static void blocked_min_init(void)
+static void cache_sizes_init(void)
 {
     long l2 = 0;
 #if defined(_SC_LEVEL2_CACHE_SIZE)
@@ -43,12 +43,26 @@ static void blocked_min_init(void)
     long m = 1L << 16;
     while (m < n && m < (1L << 18)) m <<= 1;
     blocked_min = m;
+    if (l2 > 0) stream_min = 4 * l2;
+    /* tests compare results with and without streaming stores */
+    const char *env = getenv("FFTBACKEND_STREAM_MIN");
+    if (env && *env) {
+        char *end;
+        const long v = strtol(env, &end, 10);
+        if (*end == '\0' && v >= 0) stream_min = v;
+    }
 }
 
 long fb_blocked_min(void)
 {
-    pthread_once(&blocked_once, blocked_min_init);
+    pthread_once(&cache_sizes_once, cache_sizes_init);
     return blocked_min;
+}
+
+long fb_stream_min(void)
+{
+    pthread_once(&cache_sizes_once, cache_sizes_init);
+    return stream_min;
 }
 
 /* One cached scratch block per thread: large transforms would otherwise pay fresh page faults on

@@ -56,6 +56,13 @@ void fb_free(void *p);
  * the process, so every plan agrees. */
 long fb_blocked_min(void);
 
+/* Results of at least this many bytes are written with non-temporal stores (fb_lanes.h) where a
+ * kernel can: 4 times the L2 size (4 MiB when unknown). Far past the caches a result's lines
+ * would be read from memory only to be overwritten; measured cold (caches flushed between
+ * calls), fft over the last axis of 1000x1024 went 4.5 -> 3.2 ms, and warm it was the same.
+ * The environment variable FFTBACKEND_STREAM_MIN (bytes) overrides it, for tests. */
+long fb_stream_min(void);
+
 /* Per-thread reusable scratch: take returns a block of at least `bytes` (the thread's cached one
  * if large enough, else a new one; NULL on failure); give hands it back for the next call (or
  * frees it). Usage:  void *s = fb_scratch_take(b); ... fb_scratch_give(s, b); */

@@ -42,6 +42,38 @@ typedef double fb_vd __attribute__((vector_size(FB_VBYTES_D)));
 typedef float fb_vf __attribute__((vector_size(FB_VBYTES_F)));
 typedef long long fb_md __attribute__((vector_size(FB_VBYTES_D)));   /* shuffle masks */
 typedef int fb_mf __attribute__((vector_size(FB_VBYTES_F)));
+
+/* Non-temporal stores of one vector to an address aligned to its size: the line goes to memory
+ * without being read first (no read-for-ownership) and without evicting cached data. For
+ * results far larger than the caches only; an sfence (fb_stream_fence) must follow the last. */
+#if defined(__SSE2__)
+#include <immintrin.h>
+static inline void fb_vd_stream(void *x, fb_vd a)
+{
+#if FB_VBYTES_D == 64
+    _mm512_stream_pd((double *)x, (__m512d)a);
+#elif FB_VBYTES_D == 32
+    _mm256_stream_pd((double *)x, (__m256d)a);
+#else
+    _mm_stream_pd((double *)x, (__m128d)a);
+#endif
+}
+static inline void fb_vf_stream(void *x, fb_vf a)
+{
+#if FB_VBYTES_F == 32
+    _mm256_stream_ps((float *)x, (__m256)a);
+#else
+    _mm_stream_ps((float *)x, (__m128)a);
+#endif
+}
+static inline void fb_stream_fence(void) { _mm_sfence(); }
+#define FB_HAVE_STREAM 1
+#else
+static inline void fb_vd_stream(void *x, fb_vd a) { memcpy(x, &a, sizeof a); }
+static inline void fb_vf_stream(void *x, fb_vf a) { memcpy(x, &a, sizeof a); }
+static inline void fb_stream_fence(void) {}
+#define FB_HAVE_STREAM 0
+#endif
 typedef struct { fb_vd r, i; } fb_cvd;
 typedef struct { fb_vf r, i; } fb_cvf;
 
@@ -107,6 +139,11 @@ typedef struct { fb_vf r, i; } fb_cvf;
         t.i = FB_SHUFFLE(MT, v->i, v->i, FB_IDX(FB_REV_, V));                                 \
         fb_cv##X##_store(&t, x);                                                              \
     }                                                                                         \
+    static inline void fb_cv##X##_store_nt(const CVT *v, CT *x)   /* x 64-byte aligned */     \
+    {                                                                                         \
+        fb_v##X##_stream(x, FB_SHUFFLE(MT, v->r, v->i, FB_IDX(FB_LO_, V)));                   \
+        fb_v##X##_stream(x + V / 2, FB_SHUFFLE(MT, v->r, v->i, FB_IDX(FB_HI_, V)));           \
+    }                                                                                         \
     static inline void fb_cv##X##_store_rows(const CVT *v, CT *x, fb_idx st)                  \
     {                                                                                         \
         CT t[V];                                                                              \
@@ -147,15 +184,18 @@ fb_cvf *fb_cexec_vf(const fb_cplan_f *p, int fwd, fb_cvf *data, fb_cvf *other, f
 /* For plans with a lane split or a blocked algorithm (p->half or p->col not NULL): transforms
  * the n values at src (byte stride ss), scaled by fct as they are read, into data (n values);
  * work holds fb_cplan_X_work(p) values. Reading the source directly saves the copy into a
- * contiguous buffer; src may equal data. Returns data. */
+ * contiguous buffer; src may equal data. With stream != 0 the result is written with
+ * non-temporal stores where data allows (64-byte aligned): for results much larger than the
+ * caches (fb_stream_min), which then cost no read-for-ownership; the same values either way.
+ * Returns data. */
 fb_cd *fb_cexec_from_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,
-                       fb_cd *data, fb_cd *work);
+                       fb_cd *data, fb_cd *work, int stream);
 /* fb_cexec_from_X on up to nthreads threads (blocked plans; others run on one), with the same
  * result bit for bit. Returns FB_OK or FB_ENOMEM (a thread's scratch). */
 int fb_cexec_from_mt_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,
-                       fb_cd *data, fb_cd *work, int nthreads);
+                       fb_cd *data, fb_cd *work, int nthreads, int stream);
 int fb_cexec_from_mt_f(const fb_cplan_f *p, int fwd, const char *src, fb_idx ss, float fct,
-                       fb_cf *data, fb_cf *work, int nthreads);
+                       fb_cf *data, fb_cf *work, int nthreads, int stream);
 /* For plans with a blocked algorithm (p->col): the forward transform of n REAL values at src
  * (byte stride ss, times fct) into data (n complex values), two real columns per lane in the
  * column step. Returns data. */
@@ -164,6 +204,6 @@ fb_cd *fb_cexec_real_d(const fb_cplan_d *p, const char *src, fb_idx ss, double f
 fb_cf *fb_cexec_real_f(const fb_cplan_f *p, const char *src, fb_idx ss, float fct, fb_cf *data,
                        fb_cf *work);
 fb_cf *fb_cexec_from_f(const fb_cplan_f *p, int fwd, const char *src, fb_idx ss, float fct,
-                       fb_cf *data, fb_cf *work);
+                       fb_cf *data, fb_cf *work, int stream);
 
 #endif
