@@ -57,17 +57,18 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
     for (fb_idx k1 = k1lo; k1 < k1hi;) {
         const int lanes = (int)(k1hi - k1 < R ? k1hi - k1 : R);
         const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
+        const int full = lanes / FB_VLEN;   /* whole groups */
         const FB_CT *wblk = W + k1 * n2;   /* block of `lanes` rows, stored side by side */
-        for (fb_idx j2 = 0; j2 < n2; ++j2)
-            if (whole)
-                for (int g = 0; g < groups; ++g)
-                    LOAD(vb + g * per_group + j2, wblk + j2 * lanes + g * FB_VLEN);
-            else
-                for (int l = 0; l < groups * FB_VLEN; ++l) {
-                    FB_CVT *b = vb + (l / FB_VLEN) * per_group + j2;
-                    b->r[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].r : (FB_TW)0;
-                    b->i[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].i : (FB_TW)0;
-                }
+        for (fb_idx j2 = 0; j2 < n2; ++j2) {
+            /* whole groups by vector loads; a partial last group lane by lane, zero padded */
+            for (int g = 0; g < full; ++g)
+                LOAD(vb + g * per_group + j2, wblk + j2 * lanes + g * FB_VLEN);
+            for (int l = full * FB_VLEN; l < groups * FB_VLEN; ++l) {
+                FB_CVT *b = vb + (l / FB_VLEN) * per_group + j2;
+                b->r[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].r : (FB_TW)0;
+                b->i[l % FB_VLEN] = l < lanes ? wblk[j2 * lanes + l].i : (FB_TW)0;
+            }
+        }
         const FB_CVT *res[FB_BLK_GROUPS];
         for (int g = 0; g < groups; ++g) {
             FB_CVT *b = vb + g * per_group;
@@ -81,13 +82,11 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
             }
             if (k2 + FB_BLK_PREFETCH < n2)
                 BKNAME(prefetch_run)(out + FB_BLK_PREFETCH * n1, lanes * (fb_idx)sizeof(FB_CT), 1);
-            if (whole)
-                for (int g = 0; g < groups; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
-            else
-                for (int l = 0; l < lanes; ++l) {
-                    out[l].r = res[l / FB_VLEN][k2].r[l % FB_VLEN];
-                    out[l].i = res[l / FB_VLEN][k2].i[l % FB_VLEN];
-                }
+            for (int g = 0; g < full; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
+            for (int l = full * FB_VLEN; l < lanes; ++l) {
+                out[l].r = res[l / FB_VLEN][k2].r[l % FB_VLEN];
+                out[l].i = res[l / FB_VLEN][k2].i[l % FB_VLEN];
+            }
         }
         k1 += lanes;
     }
@@ -140,25 +139,24 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
      * vector group fewer than FB_VLEN (the spare lanes compute zeros and are not stored) */
     for (fb_idx j2 = j2lo; j2 < j2hi;) {
         const int lanes = (int)(j2hi - j2 < R ? j2hi - j2 : R);
-        const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
+        const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, full = lanes / FB_VLEN;
         for (fb_idx j1 = 0; j1 < n1; ++j1) {
             const char *row = src + (n2 * j1 + j2) * ss;
             if (ss == (fb_idx)sizeof(FB_CT) && j1 + FB_BLK_PREFETCH < n1)
                 BKNAME(prefetch_run)(row + FB_BLK_PREFETCH * n2 * ss, lanes * ss, 0);
-            if (ss == (fb_idx)sizeof(FB_CT) && whole)
-                for (int g = 0; g < groups; ++g) {
-                    FB_CVT *b = vb + g * per_group + j1;
-                    LOAD(b, (const FB_CT *)row + g * FB_VLEN);
-                    b->r *= fct;
-                    b->i *= fct;
-                }
-            else
-                for (int l = 0; l < groups * FB_VLEN; ++l) {
-                    FB_CVT *b = vb + (l / FB_VLEN) * per_group + j1;
-                    const FB_CT *x = (const FB_CT *)(row + l * ss);
-                    b->r[l % FB_VLEN] = l < lanes ? x->r * fct : (FB_TW)0;
-                    b->i[l % FB_VLEN] = l < lanes ? x->i * fct : (FB_TW)0;
-                }
+            const int vec = ss == (fb_idx)sizeof(FB_CT) ? full : 0;   /* groups loaded whole */
+            for (int g = 0; g < vec; ++g) {
+                FB_CVT *b = vb + g * per_group + j1;
+                LOAD(b, (const FB_CT *)row + g * FB_VLEN);
+                b->r *= fct;
+                b->i *= fct;
+            }
+            for (int l = vec * FB_VLEN; l < groups * FB_VLEN; ++l) {   /* lane by lane */
+                FB_CVT *b = vb + (l / FB_VLEN) * per_group + j1;
+                const FB_CT *x = (const FB_CT *)(row + l * ss);
+                b->r[l % FB_VLEN] = l < lanes ? x->r * fct : (FB_TW)0;
+                b->i[l % FB_VLEN] = l < lanes ? x->i * fct : (FB_TW)0;
+            }
         }
         const FB_CVT *res[FB_BLK_GROUPS];
         for (int g = 0; g < groups; ++g) {
