@@ -73,7 +73,27 @@ FB_DEFINE_IO(f, float, fb_vf, FB_VLEN_F)
 #define FB_EXEC fb_cexec_d
 #define FB_IO io_sd
 #include "fb_rfft_lane.h"
+/* single lines untangle V pairs per vector (fb_rfft_line.h) */
+#define FB_CVT fb_cvd
+#define FB_VLEN FB_VLEN_D
+#define FB_VR fb_vd
+#define FB_VMASK fb_md
+#include "fb_rfft_line.h"
+#include "fb_dct_line.h"
+#undef FB_CVT
+#undef FB_VLEN
+#undef FB_VR
+#undef FB_VMASK
+#define FB_LINE_DCT1(Z, h, tw, edge, q) dct1_post_line_d(Z, h, tw, edge, (q)->dst, (q)->ds)
+#define FB_LINE_POST(Z, h, tw, fwd, full, dst, ds, k0) \
+    r2c_post_line_d(Z, h, tw, fwd, full, dst, ds)
+#define FB_LINE_PRE(src, ss, h, tw, fwd, fct, Z, k0) \
+    c2r_pre_line_d(src, ss, h, tw, fwd, fct, Z)
 #include "fb_dct_lane.h"
+#undef FB_LINE_POST
+#undef FB_LINE_PRE
+#undef FB_LINE_DCT1
+#undef FB_LINE_DCT1
 #undef FB_R
 #undef FB_CT
 #undef FB_LSFX
@@ -117,7 +137,27 @@ FB_DEFINE_IO(f, float, fb_vf, FB_VLEN_F)
 #define FB_EXEC fb_cexec_f
 #define FB_IO io_sf
 #include "fb_rfft_lane.h"
+/* single lines untangle V pairs per vector (fb_rfft_line.h) */
+#define FB_CVT fb_cvf
+#define FB_VLEN FB_VLEN_F
+#define FB_VR fb_vf
+#define FB_VMASK fb_mf
+#include "fb_rfft_line.h"
+#include "fb_dct_line.h"
+#undef FB_CVT
+#undef FB_VLEN
+#undef FB_VR
+#undef FB_VMASK
+#define FB_LINE_DCT1(Z, h, tw, edge, q) dct1_post_line_f(Z, h, tw, edge, (q)->dst, (q)->ds)
+#define FB_LINE_POST(Z, h, tw, fwd, full, dst, ds, k0) \
+    r2c_post_line_f(Z, h, tw, fwd, full, dst, ds)
+#define FB_LINE_PRE(src, ss, h, tw, fwd, fct, Z, k0) \
+    c2r_pre_line_f(src, ss, h, tw, fwd, fct, Z)
 #include "fb_dct_lane.h"
+#undef FB_LINE_POST
+#undef FB_LINE_PRE
+#undef FB_LINE_DCT1
+#undef FB_LINE_DCT1
 #undef FB_R
 #undef FB_CT
 #undef FB_LSFX

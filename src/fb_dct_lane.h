@@ -24,8 +24,13 @@
  * Every line is read completely before any of it is written, so out may equal in. */
 
 #define LNAME(x) FB_CAT3(x, _, FB_LSFX)
+#ifdef FB_LINE_POST   /* the includer's line passes (V pairs per vector) */
+#define POST FB_LINE_POST
+#define PRE FB_LINE_PRE
+#else
 #define POST LNAME(r2c_post)
 #define PRE LNAME(c2r_pre)
+#endif
 #define LOAD(j) LNAME(load)(q, (j))
 #define STORE(k, y) LNAME(store)(q, (k), (y))
 
@@ -83,8 +88,13 @@ static void LNAME(dct1)(const DPLAN *p, int ortho, const FB_IO *q, FB_CT *z, FB_
         zr[n - 1] *= (FB_TW)FB_SQRT2;
     }
     for (fb_idx j = 1; j < n - 1; ++j) zr[m - j] = zr[j];
-    const FB_CT *V = LNAME(rfft)(p, z, other, X, work);
     const FB_TW edge = ortho ? (FB_TW)FB_RSQRT2 : (FB_TW)1;
+#ifdef FB_LINE_DCT1   /* the includer's pass: real parts only, straight to y (m is even) */
+    (void)X;
+    FB_LINE_DCT1(FB_EXEC(p->cp, 1, z, other, work), m / 2, p->rtw, edge, q);
+    return;
+#endif
+    const FB_CT *V = LNAME(rfft)(p, z, other, X, work);
     STORE(0, edge * V[0].r);
     for (fb_idx k = 1; k < n - 1; ++k) STORE(k, V[k].r);
     STORE(n - 1, edge * V[n - 1].r);

@@ -79,67 +79,7 @@ static fb_idx RNAME(per_line)(const RPLAN *p)
 
 /* ---- one line at a time ---- */
 
-/* The untangling passes of fb_rfft_lane.h for one line, V consecutive pairs (k, h-k) per vector
- * where the line is contiguous: k .. k+V-1 are loaded in order and h-k-V+1 .. h-k reversed, so
- * lane l holds the pair (k+l, h-k-l) and the formulas are those of the scalar pass, on whole
- * vectors. The pairs left in the middle, and strided lines, take the scalar pass. */
-static void RNAME(r2c_post_line)(const FB_CT *Z, fb_idx h, const FB_TWT *tw, int fwd, int full,
-                                 char *dst, fb_idx ds)
-{
-    fb_idx k = 1;
-    if (ds == (fb_idx)sizeof(FB_CT)) {
-        FB_CT *out = (FB_CT *)dst;
-        const FB_TW half = (FB_TW)0.5, sg = fwd ? (FB_TW)1 : (FB_TW)-1;
-        for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
-            const fb_idx m = h - k - (FB_VLEN - 1);   /* first of the mirrored run */
-            FB_CVT A, Bc, W, E, D, T, Xk, Xm;
-            LOAD(&A, Z + k);
-            LOAD_REV(&Bc, Z + m);
-            LOAD(&W, (const FB_CT *)(tw + k));
-            E.r = A.r + Bc.r; E.i = A.i - Bc.i;
-            D.r = A.r - Bc.r; D.i = A.i + Bc.i;
-            T.r = W.r * D.i + W.i * D.r;
-            T.i = W.i * D.i - W.r * D.r;
-            Xk.r = half * (E.r + T.r); Xk.i = sg * half * (E.i + T.i);
-            Xm.r = half * (E.r - T.r); Xm.i = -sg * half * (E.i - T.i);
-            STORE(&Xk, out + k);
-            STORE_REV(&Xm, out + m);
-            if (full) {   /* exact conjugate symmetry, as SciPy's */
-                Xk.i = -Xk.i;
-                Xm.i = -Xm.i;
-                STORE_REV(&Xk, out + 2 * h - k - (FB_VLEN - 1));
-                STORE(&Xm, out + h + k);
-            }
-        }
-    }
-    POST_S(Z, h, tw, fwd, full, dst, ds, k);
-}
-
-static void RNAME(c2r_pre_line)(const char *src, fb_idx ss, fb_idx h, const FB_TWT *tw, int fwd,
-                                FB_TW fct, FB_CT *Z)
-{
-    fb_idx k = 1;
-    if (ss == (fb_idx)sizeof(FB_CT)) {
-        const FB_CT *in = (const FB_CT *)src;
-        const FB_TW si = fwd ? (FB_TW)-1 : (FB_TW)1;
-        for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
-            const fb_idx m = h - k - (FB_VLEN - 1);
-            FB_CVT A, Bc, W, E, D, O, Zk, Zm;
-            LOAD(&A, in + k);
-            LOAD_REV(&Bc, in + m);
-            LOAD(&W, (const FB_CT *)(tw + k));
-            E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);
-            D.r = A.r - Bc.r; D.i = si * (A.i + Bc.i);
-            O.r = W.r * D.r + W.i * D.i;
-            O.i = W.r * D.i - W.i * D.r;
-            Zk.r = fct * (E.r - O.i); Zk.i = fct * (E.i + O.r);
-            Zm.r = fct * (E.r + O.i); Zm.i = -fct * (E.i - O.r);
-            STORE(&Zk, Z + k);
-            STORE_REV(&Zm, Z + m);
-        }
-    }
-    PRE_S(src, ss, h, tw, fwd, fct, Z, k);
-}
+#include "fb_rfft_line.h"   /* r2c_post_line, c2r_pre_line */
 
 /* ---- the untangling pass in place ----
  *

@@ -1,0 +1,83 @@
+/* fb_rfft_line.h: the untangling passes of a real FFT (fb_rfft_lane.h) for one line, V pairs per
+ * vector where the line is contiguous. A template included once per precision, by fb_rfft_tmpl.h
+ * (real FFTs) and by fb_dct.c (the real FFT inside single-line DCTs and DSTs), after the scalar
+ * lane of fb_rfft_lane.h, with FB_PSFX (d, f), FB_TW, FB_TWT, FB_CT (scalar complex), FB_CVT
+ * and FB_VLEN. Defines r2c_post_line_X and c2r_pre_line_X. */
+
+#define RLNAME(x) FB_CAT3(x, _, FB_PSFX)
+#define RL_POST_S FB_CAT2(r2c_post_s, FB_PSFX)
+#define RL_PRE_S FB_CAT2(c2r_pre_s, FB_PSFX)
+#define RL_LOAD FB_CAT3(fb_cv, FB_PSFX, _load)
+#define RL_LOAD_REV FB_CAT3(fb_cv, FB_PSFX, _load_rev)
+#define RL_STORE FB_CAT3(fb_cv, FB_PSFX, _store)
+#define RL_STORE_REV FB_CAT3(fb_cv, FB_PSFX, _store_rev)
+
+/* The untangling passes of fb_rfft_lane.h for one line, V consecutive pairs (k, h-k) per vector
+ * where the line is contiguous: k .. k+V-1 are loaded in order and h-k-V+1 .. h-k reversed, so
+ * lane l holds the pair (k+l, h-k-l) and the formulas are those of the scalar pass, on whole
+ * vectors. The pairs left in the middle, and strided lines, take the scalar pass. */
+static void RLNAME(r2c_post_line)(const FB_CT *Z, fb_idx h, const FB_TWT *tw, int fwd, int full,
+                                  char *dst, fb_idx ds)
+{
+    fb_idx k = 1;
+    if (ds == (fb_idx)sizeof(FB_CT)) {
+        FB_CT *out = (FB_CT *)dst;
+        const FB_TW half = (FB_TW)0.5, sg = fwd ? (FB_TW)1 : (FB_TW)-1;
+        for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
+            const fb_idx m = h - k - (FB_VLEN - 1);   /* first of the mirrored run */
+            FB_CVT A, Bc, W, E, D, T, Xk, Xm;
+            RL_LOAD(&A, Z + k);
+            RL_LOAD_REV(&Bc, Z + m);
+            RL_LOAD(&W, (const FB_CT *)(tw + k));
+            E.r = A.r + Bc.r; E.i = A.i - Bc.i;
+            D.r = A.r - Bc.r; D.i = A.i + Bc.i;
+            T.r = W.r * D.i + W.i * D.r;
+            T.i = W.i * D.i - W.r * D.r;
+            Xk.r = half * (E.r + T.r); Xk.i = sg * half * (E.i + T.i);
+            Xm.r = half * (E.r - T.r); Xm.i = -sg * half * (E.i - T.i);
+            RL_STORE(&Xk, out + k);
+            RL_STORE_REV(&Xm, out + m);
+            if (full) {   /* exact conjugate symmetry, as SciPy's */
+                Xk.i = -Xk.i;
+                Xm.i = -Xm.i;
+                RL_STORE_REV(&Xk, out + 2 * h - k - (FB_VLEN - 1));
+                RL_STORE(&Xm, out + h + k);
+            }
+        }
+    }
+    RL_POST_S(Z, h, tw, fwd, full, dst, ds, k);
+}
+
+static void RLNAME(c2r_pre_line)(const char *src, fb_idx ss, fb_idx h, const FB_TWT *tw,
+                                 int fwd, FB_TW fct, FB_CT *Z)
+{
+    fb_idx k = 1;
+    if (ss == (fb_idx)sizeof(FB_CT)) {
+        const FB_CT *in = (const FB_CT *)src;
+        const FB_TW si = fwd ? (FB_TW)-1 : (FB_TW)1;
+        for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
+            const fb_idx m = h - k - (FB_VLEN - 1);
+            FB_CVT A, Bc, W, E, D, O, Zk, Zm;
+            RL_LOAD(&A, in + k);
+            RL_LOAD_REV(&Bc, in + m);
+            RL_LOAD(&W, (const FB_CT *)(tw + k));
+            E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);
+            D.r = A.r - Bc.r; D.i = si * (A.i + Bc.i);
+            O.r = W.r * D.r + W.i * D.i;
+            O.i = W.r * D.i - W.i * D.r;
+            Zk.r = fct * (E.r - O.i); Zk.i = fct * (E.i + O.r);
+            Zm.r = fct * (E.r + O.i); Zm.i = -fct * (E.i - O.r);
+            RL_STORE(&Zk, Z + k);
+            RL_STORE_REV(&Zm, Z + m);
+        }
+    }
+    RL_PRE_S(src, ss, h, tw, fwd, fct, Z, k);
+}
+
+#undef RLNAME
+#undef RL_POST_S
+#undef RL_PRE_S
+#undef RL_LOAD
+#undef RL_LOAD_REV
+#undef RL_STORE
+#undef RL_STORE_REV
