@@ -124,8 +124,19 @@ static void LNAME(dct2)(const DPLAN *p, int dst, int ortho, const FB_IO *q, FB_C
     const fb_idx n = p->len;
     FB_R *zr = (FB_R *)z;
     const FB_TW sg = dst ? (FB_TW)-1 : (FB_TW)1, two = 2;
-    for (fb_idx j = 0; 2 * j < n; ++j) zr[j] = LOAD(2 * j);
-    for (fb_idx j = 0; 2 * j + 1 < n; ++j) zr[n - 1 - j] = sg * LOAD(2 * j + 1);
+    fb_idx j0 = 0;
+#ifdef FB_LINE_DCT2_LOAD   /* the includer's vector loop for a contiguous line */
+    j0 = FB_LINE_DCT2_LOAD(q, n, sg, zr);
+#endif
+    for (fb_idx j = j0; 2 * j < n; ++j) zr[j] = LOAD(2 * j);
+    for (fb_idx j = j0; 2 * j + 1 < n; ++j) zr[n - 1 - j] = sg * LOAD(2 * j + 1);
+#ifdef FB_LINE_DCT2   /* the includer's pass for even n, DCT, contiguous output: y from Z */
+    if (n % 2 == 0 && !dst && FB_LINE_DCT2_OK(q)) {
+        FB_LINE_DCT2(FB_EXEC(p->cp, 1, z, other, work), n / 2, p->rtw, p->tw,
+                     ortho ? (FB_TW)FB_SQRT2 : two, q);
+        return;
+    }
+#endif
     const FB_CT *V = LNAME(rfft)(p, z, other, X, work);
     const FB_TWT *tw = p->tw;
     const fb_idx o0 = dst ? n - 1 : 0, od = dst ? -1 : 1;   /* DST: reversed */
