@@ -13,6 +13,10 @@
 /* Plan families: DCT and DST of types 2 and 3 share one, and so do those of type 4. */
 enum { FB_FAM_DCT1 = 0, FB_FAM_23 = 1, FB_FAM_4 = 2, FB_FAM_DST1 = 3 };
 
+/* Single lines of DCT-I of odd length from this on are split into halves (fb_dct_lane.h, dct1):
+ * below it the one real FFT of length 2 (n - 1) is as quick. */
+#define FB_DCT1_HALVE 1025
+
 /* the orthogonalize fix-ups' factors */
 #define FB_SQRT2 1.41421356237309504880L
 #define FB_RSQRT2 0.70710678118654752440L

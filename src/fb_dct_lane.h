@@ -77,11 +77,55 @@ static const FB_R *LNAME(irfft)(const DPLAN *p, const FB_CT *X, FB_CT *z, FB_CT 
     return v;
 }
 
+static void LNAME(dct3)(const DPLAN *p, int dst, int ortho, const FB_IO *q, FB_CT *z,
+                        FB_CT *other, FB_CT *X, FB_CT *work);
+
 static void LNAME(dct1)(const DPLAN *p, int ortho, const FB_IO *q, FB_CT *z, FB_CT *other,
                         FB_CT *X, FB_CT *work)
 {
     const fb_idx n = p->len, m = p->m;
     FB_R *zr = (FB_R *)z;
+#ifdef FB_LINE_DCT1
+    /* Odd n = 2M + 1 (scalar lanes): with u_j = x_j + x_2M-j and v_j = x_j - x_2M-j, the even
+     * outputs are the DCT-I of (u_0, .., u_M-1, 2 x_M) and the odd ones the DCT-III of
+     * (v_0, .., v_M-1) (cos(pi j k / 2M) is even about j = M for even k, odd for odd k): two
+     * transforms whose real FFTs have lengths 2M and M instead of 4M, and the first halves
+     * again. Only sums and differences are added, so the accuracy is that of the halves. */
+    if (p->half1) {
+        const fb_idx M = (n - 1) / 2;
+        const FB_TW e = ortho ? (FB_TW)FB_SQRT2 : (FB_TW)1;
+        FB_R *u = zr, *v = u + M + 1, *ye = v + M, *yo = ye + M + 1;   /* 4M + 2 <= 2 (2M + 2) */
+        const FB_R x0 = e * LOAD(0), xn = e * LOAD(n - 1);
+        u[0] = x0 + xn;
+        v[0] = x0 - xn;
+        for (fb_idx j = 1; j < M; ++j) {
+            const FB_R a = LOAD(j), b = LOAD(n - 1 - j);
+            u[j] = a + b;
+            v[j] = a - b;
+        }
+        u[M] = (FB_TW)2 * LOAD(M);
+        /* the halves' scratch: other, X and work, past z (their plans are smaller) */
+        FB_CT *hb = other;
+        const fb_idx s1 = p->half1->cp->n + 2, s3 = p->half3->cp->n + 2;
+        const FB_IO q1 = {(const char *)u, (char *)ye, (fb_idx)sizeof(FB_R),
+                          (fb_idx)sizeof(FB_R), (FB_TW)1};
+        LNAME(dct1)(p->half1, 0, &q1, hb, hb + s1, hb + 2 * s1,
+                    (FB_CT *)fb_align64(hb + 3 * s1));
+        const FB_IO q3 = {(const char *)v, (char *)yo, (fb_idx)sizeof(FB_R),
+                          (fb_idx)sizeof(FB_R), (FB_TW)1};
+        LNAME(dct3)(p->half3, 0, 0, &q3, hb, hb + s3, hb + 2 * s3,
+                    (FB_CT *)fb_align64(hb + 3 * s3));
+        const FB_TW edge = ortho ? (FB_TW)FB_RSQRT2 : (FB_TW)1;
+        STORE(0, edge * ye[0]);
+        for (fb_idx k = 0; k < M; ++k) {
+            if (k) STORE(2 * k, ye[k]);
+            STORE(2 * k + 1, yo[k]);
+        }
+        STORE(n - 1, edge * ye[M]);
+        (void)X; (void)work;
+        return;
+    }
+#endif
     for (fb_idx j = 0; j < n; ++j) zr[j] = LOAD(j);
     if (ortho) {
         zr[0] *= (FB_TW)FB_SQRT2;

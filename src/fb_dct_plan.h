@@ -18,13 +18,21 @@ typedef struct DPLAN {
     FB_TWT *rtw;         /* real FFT untangling twiddles w_m^k, k <= m/4 (even m) */
     FB_TWT *tw;          /* II/III: w_4n^k, k <= n/2;  IV, even n: w_8n^(4j+1), j < n/2, then w_2n^k, k < n/2 */
     fb_idx inv8;         /* IV, odd n: 8^-1 mod n (times n: v with 8 v = 1 + k n, k < 8) */
+    const struct DPLAN *half1, *half3;   /* DCT-I, odd len >= FB_DCT1_HALVE: the DCT-I of
+                            (len+1)/2 and the DCT-III of (len-1)/2 single lines split into
+                            (fb_dct_lane.h, dct1), else NULL */
     fb_idx bytes;        /* memory held, the complex plan's included (fb_cache.h) */
     int refs;            /* cache bookkeeping (fb_cache.h) */
 } DPLAN;
 
+const DPLAN *DPNAME(dplan_get)(fb_idx key);
+void DPNAME(dplan_release)(const DPLAN *p);
+
 static void DPNAME(dplan_destroy)(DPLAN *p)
 {
     if (!p) return;
+    DPNAME(dplan_release)(p->half1);
+    DPNAME(dplan_release)(p->half3);
     FB_CAT3(fb_cplan_, FB_PSFX, _release)(p->cp);
     fb_free(p->rtw);
     fb_free(p->tw);
@@ -104,6 +112,13 @@ static int DPNAME(dplan_make)(fb_idx key, DPLAN **out)
         p->bytes += (fb_idx)sizeof(FB_TWT) * len;
     }
     if (family == FB_FAM_4 && len % 2) p->inv8 = (((8 - (len & 7)) & 7) * len + 1) / 8;
+    if (ok && family == FB_FAM_DCT1 && len % 2 == 1 && len >= FB_DCT1_HALVE) {
+        const fb_idx M = (len - 1) / 2;
+        p->half1 = DPNAME(dplan_get)(4 * (M + 1) + FB_FAM_DCT1);
+        p->half3 = DPNAME(dplan_get)(4 * M + FB_FAM_23);
+        ok = p->half1 && p->half3;
+        if (ok) p->bytes += p->half1->bytes + p->half3->bytes;
+    }
     if (!ok) { DPNAME(dplan_destroy)(p); return FB_ENOMEM; }
     *out = p;
     return FB_OK;

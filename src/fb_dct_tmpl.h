@@ -9,7 +9,13 @@
 /* lane values of scratch a line (or a group) needs: z, other, X and the FFT's work */
 static fb_idx TNAME(r2r_per_line)(const DPLAN *p)
 {
-    return 3 * (p->cp->n + 2) + FB_CAT3(fb_cplan_, FB_PSFX, _work)(p->cp) + FB_ALIGN_SLACK;
+    fb_idx v = 3 * (p->cp->n + 2) + FB_CAT3(fb_cplan_, FB_PSFX, _work)(p->cp) + FB_ALIGN_SLACK;
+    if (p->half1) {   /* a DCT-I split in halves: z, then each half's own scratch after it */
+        const fb_idx a = TNAME(r2r_per_line)(p->half1), b = TNAME(r2r_per_line)(p->half3);
+        const fb_idx h = p->cp->n + 2 + (a > b ? a : b);
+        if (h > v) v = h;
+    }
+    return v;
 }
 
 /* Adjacent columns (any axis but the last of a C-ordered array) are transformed TILE at a time:
