@@ -20,6 +20,7 @@
  */
 
 #define BKNAME(x) FB_CAT3(x, _, FB_PSFX)
+#define LOADER FB_CAT2(fb_loader_, FB_PSFX)
 #define CORE_V FB_CAT2(core_exec_v, FB_PSFX)
 #define LOAD FB_CAT3(fb_cv, FB_PSFX, _load)
 #define STORE FB_CAT3(fb_cv, FB_PSFX, _store)
@@ -128,7 +129,8 @@ static inline void BKNAME(twiddle_store)(const FB_CVT *y, FB_TW br, FB_TW bi, FB
 /* Step 1 for the columns j2 from j2lo to j2hi (multiples of FB_BLK_GROUPS * FB_VLEN, or n2)
  * into W, with vb as the vector scratch. */
 static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
-                                  FB_TW fct, FB_CT *W, FB_CVT *vb, fb_idx j2lo, fb_idx j2hi)
+                                  FB_TW fct, FB_CT *W, FB_CVT *vb, fb_idx j2lo, fb_idx j2hi,
+                                  const LOADER *ld)
 {
     const fb_idx n1 = p->col->n, n2 = p->row->n;
     const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
@@ -141,6 +143,10 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
         const int lanes = (int)(j2hi - j2 < R ? j2hi - j2 : R);
         const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, full = lanes / FB_VLEN;
         for (fb_idx j1 = 0; j1 < n1; ++j1) {
+            if (ld) {   /* computed input (src unused) */
+                ld->fn(ld->ctx, n2 * j1 + j2, lanes, vb + j1, per_group);
+                continue;
+            }
             const char *row = src + (n2 * j1 + j2) * ss;
             if (ss == (fb_idx)sizeof(FB_CT) && j1 + FB_BLK_PREFETCH < n1)
                 BKNAME(prefetch_run)(row + FB_BLK_PREFETCH * n2 * ss, lanes * ss, 0);
@@ -182,7 +188,7 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
                                    FB_TW fct, FB_CT *data, FB_CT *work, int stream)
 {
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
-    BKNAME(blocked_step1)(p, fwd, src, ss, fct, work, vb, 0, p->row->n);
+    BKNAME(blocked_step1)(p, fwd, src, ss, fct, work, vb, 0, p->row->n, NULL);
     BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, stream);
     if (stream) fb_stream_fence();
     return data;
@@ -202,13 +208,15 @@ typedef struct {
     FB_CT *data, *W;
     fb_idx lo, hi;   /* this share's columns (step 1) or rows (step 2) */
     int stream;      /* step 2: non-temporal stores */
+    const LOADER *ld;   /* step 1: the computed input, or NULL to read src */
     int err;
 } BKNAME(blk_job);
 
 static void BKNAME(blk_run)(BKNAME(blk_job) *jb, FB_CVT *vb)
 {
     if (jb->step == 1)
-        BKNAME(blocked_step1)(jb->p, jb->fwd, jb->src, jb->ss, jb->fct, jb->W, vb, jb->lo, jb->hi);
+        BKNAME(blocked_step1)(jb->p, jb->fwd, jb->src, jb->ss, jb->fct, jb->W, vb, jb->lo, jb->hi,
+                              jb->ld);
     else
     {
         BKNAME(blocked_step2)(jb->p, jb->fwd, jb->W, vb, jb->data, jb->lo, jb->hi, jb->stream);
@@ -234,7 +242,8 @@ static void BKNAME(blk_task)(void *arg, int t)
 /* blocked_from on up to nthreads threads of the pool (the caller's included); FB_OK or an
  * FB_E* code. */
 static int BKNAME(blocked_from_mt)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
-                                   FB_TW fct, FB_CT *data, FB_CT *work, int nthreads, int stream)
+                                   FB_TW fct, FB_CT *data, FB_CT *work, int nthreads, int stream,
+                                   const LOADER *ld)
 {
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
@@ -244,7 +253,8 @@ static int BKNAME(blocked_from_mt)(const FB_PLAN *p, int fwd, const char *src, f
         if (nth > blocks) nth = (int)blocks;
         BKNAME(blk_job) jobs[FB_POOL_MAX];
         for (int t = 0; t < nth; ++t) {
-            BKNAME(blk_job) jb = {p, fwd, step, src, ss, fct, data, work, 0, 0, stream, FB_OK};
+            BKNAME(blk_job) jb = {p, fwd, step, src, ss, fct, data, work, 0, 0, stream, ld,
+                                  FB_OK};
             jb.lo = blocks * t / nth * R;
             jb.hi = blocks * (t + 1) / nth * R;
             if (jb.hi > count) jb.hi = count;
@@ -322,6 +332,7 @@ static FB_CT *BKNAME(blocked_exec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT
 }
 
 #undef BKNAME
+#undef LOADER
 #undef CORE_V
 #undef LOAD
 #undef STORE

@@ -30,9 +30,17 @@ int FB_CAT2(fb_cexec_from_mt_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *s
                                         int stream)
 {
     if (p->col)
-        return DNAME(blocked_from_mt)(p, fwd, src, ss, fct, data, work, nthreads, stream);
+        return DNAME(blocked_from_mt)(p, fwd, src, ss, fct, data, work, nthreads, stream, NULL);
     DNAME(split_from)(p, fwd, src, ss, fct, data, work, stream);
     return FB_OK;
+}
+
+int FB_CAT2(fb_cexec_loaded_, FB_PSFX)(const FB_PLAN *p, int fwd,
+                                       const FB_CAT2(fb_loader_, FB_PSFX) *ld, FB_CT *data,
+                                       FB_CT *work, int nthreads)
+{
+    if (!p->col) return FB_EINVAL;
+    return DNAME(blocked_from_mt)(p, fwd, NULL, 0, (FB_TW)1, data, work, nthreads, 0, ld);
 }
 
 FB_CT *FB_CAT2(fb_cexec_real_, FB_PSFX)(const FB_PLAN *p, const char *src, fb_idx ss, FB_TW fct,

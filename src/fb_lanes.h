@@ -171,6 +171,18 @@ FB_DEFINE_LANE_MOVES(f, fb_cf, fb_cvf, fb_vf, fb_mf, FB_VLEN_F)
 #define FB_BLK_GROUP_SIZE(p) (2 * FB_BLK_MAX((p)->col->n, (p)->row->n) + \
                               FB_BLK_MAX((p)->col->maxgen, (p)->row->maxgen))
 
+/* A source computed on the fly for a blocked transform's first step: fn(ctx, k0, lanes, b, gs)
+ * writes the input values k0 .. k0 + lanes - 1 (lanes <= FB_BLK_GROUPS * V) to the vector lanes
+ * b[g * gs].r/i[l] (value k0 + g V + l), zero past `lanes`. Used by fb_cexec_loaded_X. */
+typedef struct {
+    void (*fn)(const void *ctx, fb_idx k0, int lanes, fb_cvd *b, fb_idx gs);
+    const void *ctx;
+} fb_loader_d;
+typedef struct {
+    void (*fn)(const void *ctx, fb_idx k0, int lanes, fb_cvf *b, fb_idx gs);
+    const void *ctx;
+} fb_loader_f;
+
 /* Transforms `data` (n lane values, n the plan's length) forward (fwd = 1) or backward, using
  * `other` (n values) as the ping-pong buffer and `work` (fb_cplan_X_work(plan) values) for the
  * rest. Returns the result: `data`, or `other` when fb_cplan_X_lands_in_other(plan), so a caller
@@ -190,6 +202,13 @@ fb_cvf *fb_cexec_vf(const fb_cplan_f *p, int fwd, fb_cvf *data, fb_cvf *other, f
  * Returns data. */
 fb_cd *fb_cexec_from_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,
                        fb_cd *data, fb_cd *work, int stream);
+/* fb_cexec_from_mt_X with the input computed by a loader (above) instead of read, for plans
+ * with a blocked algorithm (else FB_EINVAL, nothing done). FB_OK or FB_ENOMEM (a thread's
+ * scratch: data incomplete). */
+int fb_cexec_loaded_d(const fb_cplan_d *p, int fwd, const fb_loader_d *ld, fb_cd *data,
+                      fb_cd *work, int nthreads);
+int fb_cexec_loaded_f(const fb_cplan_f *p, int fwd, const fb_loader_f *ld, fb_cf *data,
+                      fb_cf *work, int nthreads);
 /* fb_cexec_from_X on up to nthreads threads (blocked plans; others run on one), with the same
  * result bit for bit. Returns FB_OK or FB_ENOMEM (a thread's scratch). */
 int fb_cexec_from_mt_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,

@@ -203,6 +203,88 @@ static void RNAME(r2c_line)(const RPLAN *p, int fwd, int full, FB_TW fct, const 
     RNAME(r2c_line_mt)(p, fwd, full, fct, src, ss, dst, ds, buf, 1);
 }
 
+/* ---- the inverse's Z computed inside a blocked transform ----
+ *
+ * With a blocked complex plan, the first step of the inverse transform reads Z in runs of up to
+ * R values (k0 .. k0 + R - 1, a row of the n1 x n2 matrix): c2r_load computes each run from X
+ * there (the pair formulas of c2r_pre_line, on V values per vector: the lower halves of pairs
+ * directly, the upper halves from their partners), so Z is never written out and read back. */
+
+typedef struct {
+    const FB_CT *X;      /* X_0 .. X_h, contiguous */
+    fb_idx h;
+    const FB_TWT *tw;
+    FB_TW si, fct;       /* sign of the imaginary parts read (-1: hfft); the scale */
+} RNAME(c2r_src);
+
+/* Z_k, one value (any k < h) */
+static inline FB_CT RNAME(c2r_z)(const RNAME(c2r_src) *c, fb_idx k)
+{
+    const fb_idx h = c->h;
+    const FB_TW si = c->si, fct = c->fct;
+    FB_CT z;
+    if (k == 0) {
+        const FB_TW a = c->X[0].r, b = c->X[h].r;
+        z.r = fct * (a + b);
+        z.i = fct * (a - b);
+        return z;
+    }
+    const int upper = k > h - k;   /* the upper half of the pair (h - k, k) */
+    const fb_idx kl = upper ? h - k : k;
+    const FB_CT A = c->X[kl], Bc = c->X[h - kl];
+    FB_CT E, D, O;
+    E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);
+    D.r = A.r - Bc.r; D.i = si * (A.i + Bc.i);
+    O.r = c->tw[kl].r * D.r + c->tw[kl].i * D.i;
+    O.i = c->tw[kl].r * D.i - c->tw[kl].i * D.r;
+    if (upper) { z.r = fct * (E.r + O.i); z.i = -fct * (E.i - O.r); }
+    else { z.r = fct * (E.r - O.i); z.i = fct * (E.i + O.r); }
+    return z;
+}
+
+static void RNAME(c2r_load)(const void *ctx, fb_idx k0, int lanes, FB_CVT *b, fb_idx gs)
+{
+    const RNAME(c2r_src) *c = (const RNAME(c2r_src) *)ctx;
+    const fb_idx h = c->h;
+    const FB_TW si = c->si, fct = c->fct;
+    const int groups = (lanes + FB_VLEN - 1) / FB_VLEN;
+    for (int g = 0; g < groups; ++g) {
+        FB_CVT *out = b + g * gs;
+        const fb_idx k = k0 + (fb_idx)g * FB_VLEN;
+        const int whole = (g + 1) * FB_VLEN <= lanes;
+        const int lower = whole && k >= 1 && 2 * (k + FB_VLEN - 1) < h;   /* k+l < h-k-l */
+        const int upper = whole && 2 * k > h;                              /* k+l > h-k-l */
+        if (lower || upper) {
+            /* lower: A = X_k+l, B = X_h-k-l, twiddles at k+l; upper: the partners' view,
+             * A = X_h-k-l, B = X_k+l, twiddles at h-k-l (lane l) */
+            const fb_idx m = h - k - (FB_VLEN - 1);
+            FB_CVT A, Bc, W, E, D, O;
+            if (lower) {
+                LOAD(&A, c->X + k);
+                LOAD_REV(&Bc, c->X + m);
+                LOAD(&W, (const FB_CT *)(c->tw + k));
+            } else {
+                LOAD_REV(&A, c->X + m);
+                LOAD(&Bc, c->X + k);
+                LOAD_REV(&W, (const FB_CT *)(c->tw + m));
+            }
+            E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);
+            D.r = A.r - Bc.r; D.i = si * (A.i + Bc.i);
+            O.r = W.r * D.r + W.i * D.i;
+            O.i = W.r * D.i - W.i * D.r;
+            if (lower) { out->r = fct * (E.r - O.i); out->i = fct * (E.i + O.r); }
+            else { out->r = fct * (E.r + O.i); out->i = -fct * (E.i - O.r); }
+            continue;
+        }
+        for (int l = 0; l < FB_VLEN; ++l) {   /* k = 0, the middle, a partial group */
+            const int at = g * FB_VLEN + l;
+            const FB_CT z = at < lanes ? RNAME(c2r_z)(c, k0 + at) : (FB_CT){0, 0};
+            out->r[l] = z.r;
+            out->i[l] = z.i;
+        }
+    }
+}
+
 static void RNAME(c2r_line_mt)(const RPLAN *p, int fwd, FB_TW fct, const char *src, fb_idx ss,
                                char *dst, fb_idx ds, FB_CT *buf, int nthreads)
 {
@@ -210,6 +292,15 @@ static void RNAME(c2r_line_mt)(const RPLAN *p, int fwd, FB_TW fct, const char *s
     FB_CT *z = buf, *other = buf + n + 1, *work = (FB_CT *)fb_align64(buf + 2 * (n + 1));
     if (n % 2 == 0) {
         const fb_idx h = n / 2;
+        if (p->cp->col && ds == (fb_idx)sizeof(FB_REAL) && ss == (fb_idx)sizeof(FB_CT)) {
+            const RNAME(c2r_src) c = {(const FB_CT *)src, h, p->tw,
+                                      fwd ? (FB_TW)-1 : (FB_TW)1, fct};
+            const FB_CAT2(fb_loader_, FB_PSFX) ld = {RNAME(c2r_load), &c};
+            if (FB_CAT2(fb_cexec_loaded_, FB_PSFX)(p->cp, 0, &ld, (FB_CT *)dst, work,
+                                                   nthreads) == FB_OK ||
+                FB_CAT2(fb_cexec_loaded_, FB_PSFX)(p->cp, 0, &ld, (FB_CT *)dst, work, 1) == FB_OK)
+                return;   /* (one thread cannot fail) */
+        }
         if ((p->cp->half || p->cp->col) && ds == (fb_idx)sizeof(FB_REAL)) {
             /* the output line, read as h complex values, receives the transform directly; on
              * one thread it takes Z too, transformed in place (no scratch spectrum, as

@@ -47,6 +47,8 @@
 #define fb_cexec_from_mt_d FB_TNAME(fb_cexec_from_mt_d)
 #define fb_cexec_from_mt_f FB_TNAME(fb_cexec_from_mt_f)
 #define fb_cexec_from_f FB_TNAME(fb_cexec_from_f)
+#define fb_cexec_loaded_d FB_TNAME(fb_cexec_loaded_d)
+#define fb_cexec_loaded_f FB_TNAME(fb_cexec_loaded_f)
 #define fb_cplan_d_make FB_TNAME(fb_cplan_d_make)
 #define fb_cplan_f_make FB_TNAME(fb_cplan_f_make)
 #define fb_cplan_d_destroy FB_TNAME(fb_cplan_d_destroy)
