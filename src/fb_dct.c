@@ -88,26 +88,9 @@ FB_DEFINE_IO(f, float, fb_vf, FB_VLEN_F)
 #undef FB_VLEN
 #undef FB_VR
 #undef FB_VMASK
-#define FB_LINE_DCT1(Z, h, tw, edge, q) dct1_post_line_d(Z, h, tw, edge, (q)->dst, (q)->ds)
-#define FB_LINE_DCT2(Z, h, rtw, tw, c0, q) dct2_post_line_d(Z, h, rtw, tw, c0, (double *)(q)->dst)
-#define FB_LINE_DCT2_OK(q) ((q)->ds == (fb_idx)sizeof(double))
-#define FB_LINE_DCT2_LOAD(q, n, sg, z) \
-    ((q)->ss == (fb_idx)sizeof(double) ? dct2_load_line_d((const double *)(q)->src, n, (q)->fct, sg, z) : 0)
-#define FB_LINE_POST(Z, h, tw, fwd, full, dst, ds, k0) \
-    r2c_post_line_d(Z, h, tw, fwd, full, dst, ds)
-#define FB_LINE_PRE(src, ss, h, tw, fwd, fct, Z, k0) \
-    c2r_pre_line_d(src, ss, h, tw, fwd, fct, Z)
+#define FB_LINE_PASSES   /* single lines: the passes above, V values per vector */
 #include "fb_dct_lane.h"
-#undef FB_LINE_POST
-#undef FB_LINE_PRE
-#undef FB_LINE_DCT1
-#undef FB_LINE_DCT2
-#undef FB_LINE_DCT2_OK
-#undef FB_LINE_DCT2_LOAD
-#undef FB_LINE_DCT1
-#undef FB_LINE_DCT2
-#undef FB_LINE_DCT2_OK
-#undef FB_LINE_DCT2_LOAD
+#undef FB_LINE_PASSES
 #undef FB_R
 #undef FB_CT
 #undef FB_LSFX
@@ -162,26 +145,9 @@ FB_DEFINE_IO(f, float, fb_vf, FB_VLEN_F)
 #undef FB_VLEN
 #undef FB_VR
 #undef FB_VMASK
-#define FB_LINE_DCT1(Z, h, tw, edge, q) dct1_post_line_f(Z, h, tw, edge, (q)->dst, (q)->ds)
-#define FB_LINE_DCT2(Z, h, rtw, tw, c0, q) dct2_post_line_f(Z, h, rtw, tw, c0, (float *)(q)->dst)
-#define FB_LINE_DCT2_OK(q) ((q)->ds == (fb_idx)sizeof(float))
-#define FB_LINE_DCT2_LOAD(q, n, sg, z) \
-    ((q)->ss == (fb_idx)sizeof(float) ? dct2_load_line_f((const float *)(q)->src, n, (q)->fct, sg, z) : 0)
-#define FB_LINE_POST(Z, h, tw, fwd, full, dst, ds, k0) \
-    r2c_post_line_f(Z, h, tw, fwd, full, dst, ds)
-#define FB_LINE_PRE(src, ss, h, tw, fwd, fct, Z, k0) \
-    c2r_pre_line_f(src, ss, h, tw, fwd, fct, Z)
+#define FB_LINE_PASSES   /* single lines: the passes above, V values per vector */
 #include "fb_dct_lane.h"
-#undef FB_LINE_POST
-#undef FB_LINE_PRE
-#undef FB_LINE_DCT1
-#undef FB_LINE_DCT2
-#undef FB_LINE_DCT2_OK
-#undef FB_LINE_DCT2_LOAD
-#undef FB_LINE_DCT1
-#undef FB_LINE_DCT2
-#undef FB_LINE_DCT2_OK
-#undef FB_LINE_DCT2_LOAD
+#undef FB_LINE_PASSES
 #undef FB_R
 #undef FB_CT
 #undef FB_LSFX

@@ -24,9 +24,11 @@
  * Every line is read completely before any of it is written, so out may equal in. */
 
 #define LNAME(x) FB_CAT3(x, _, FB_LSFX)
-#ifdef FB_LINE_POST   /* the includer's line passes (V pairs per vector) */
-#define POST FB_LINE_POST
-#define PRE FB_LINE_PRE
+#ifdef FB_LINE_PASSES   /* scalar lanes: the includer's fb_rfft_line.h and fb_dct_line.h */
+#define POST(Z, h, tw, fwd, full, dst, ds, k0) \
+    FB_CAT2(r2c_post_line_, FB_PSFX)(Z, h, tw, fwd, full, dst, ds)
+#define PRE(src, ss, h, tw, fwd, fct, Z, k0) \
+    FB_CAT2(c2r_pre_line_, FB_PSFX)(src, ss, h, tw, fwd, fct, Z)
 #else
 #define POST LNAME(r2c_post)
 #define PRE LNAME(c2r_pre)
@@ -85,7 +87,7 @@ static void LNAME(dct1)(const DPLAN *p, int ortho, const FB_IO *q, FB_CT *z, FB_
 {
     const fb_idx n = p->len, m = p->m;
     FB_R *zr = (FB_R *)z;
-#ifdef FB_LINE_DCT1
+#ifdef FB_LINE_PASSES
     /* Odd n = 2M + 1 (scalar lanes): with u_j = x_j + x_2M-j and v_j = x_j - x_2M-j, the even
      * outputs are the DCT-I of (u_0, .., u_M-1, 2 x_M) and the odd ones the DCT-III of
      * (v_0, .., v_M-1) (cos(pi j k / 2M) is even about j = M for even k, odd for odd k): two
@@ -133,9 +135,10 @@ static void LNAME(dct1)(const DPLAN *p, int ortho, const FB_IO *q, FB_CT *z, FB_
     }
     for (fb_idx j = 1; j < n - 1; ++j) zr[m - j] = zr[j];
     const FB_TW edge = ortho ? (FB_TW)FB_RSQRT2 : (FB_TW)1;
-#ifdef FB_LINE_DCT1   /* the includer's pass: real parts only, straight to y (m is even) */
+#ifdef FB_LINE_PASSES   /* real parts only, straight to y (m is even) */
     (void)X;
-    FB_LINE_DCT1(FB_EXEC(p->cp, 1, z, other, work), m / 2, p->rtw, edge, q);
+    FB_CAT2(dct1_post_line_, FB_PSFX)(FB_EXEC(p->cp, 1, z, other, work), m / 2, p->rtw, edge,
+                                      q->dst, q->ds);
     return;
 #endif
     const FB_CT *V = LNAME(rfft)(p, z, other, X, work);
@@ -169,15 +172,16 @@ static void LNAME(dct2)(const DPLAN *p, int dst, int ortho, const FB_IO *q, FB_C
     FB_R *zr = (FB_R *)z;
     const FB_TW sg = dst ? (FB_TW)-1 : (FB_TW)1, two = 2;
     fb_idx j0 = 0;
-#ifdef FB_LINE_DCT2_LOAD   /* the includer's vector loop for a contiguous line */
-    j0 = FB_LINE_DCT2_LOAD(q, n, sg, zr);
+#ifdef FB_LINE_PASSES   /* a contiguous line, V samples per vector */
+    if (q->ss == (fb_idx)sizeof(FB_TW))
+        j0 = FB_CAT2(dct2_load_line_, FB_PSFX)((const FB_TW *)q->src, n, q->fct, sg, zr);
 #endif
     for (fb_idx j = j0; 2 * j < n; ++j) zr[j] = LOAD(2 * j);
     for (fb_idx j = j0; 2 * j + 1 < n; ++j) zr[n - 1 - j] = sg * LOAD(2 * j + 1);
-#ifdef FB_LINE_DCT2   /* the includer's pass for even n, DCT, contiguous output: y from Z */
-    if (n % 2 == 0 && !dst && FB_LINE_DCT2_OK(q)) {
-        FB_LINE_DCT2(FB_EXEC(p->cp, 1, z, other, work), n / 2, p->rtw, p->tw,
-                     ortho ? (FB_TW)FB_SQRT2 : two, q);
+#ifdef FB_LINE_PASSES   /* even n, DCT, contiguous output: y straight from Z */
+    if (n % 2 == 0 && !dst && q->ds == (fb_idx)sizeof(FB_TW)) {
+        FB_CAT2(dct2_post_line_, FB_PSFX)(FB_EXEC(p->cp, 1, z, other, work), n / 2, p->rtw,
+                                          p->tw, ortho ? (FB_TW)FB_SQRT2 : two, (FB_TW *)q->dst);
         return;
     }
 #endif

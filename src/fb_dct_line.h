@@ -75,21 +75,16 @@ static fb_idx DLNAME(dct2_load_line)(const FB_TW *x, fb_idx n, FB_TW fct, FB_TW 
 static void DLNAME(dct2_post_line)(const FB_CT *Z, fb_idx h, const FB_TWT *rtw,
                                    const FB_TWT *tw, FB_TW c0, FB_TW *y)
 {
-    const FB_TW half = (FB_TW)0.5, two = 2;
+    const FB_TW two = 2;
     const fb_idx n = 2 * h;
     fb_idx k = 1;
     for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
         const fb_idx m = h - k - (FB_VLEN - 1);   /* first of the mirrored run */
-        FB_CVT A, Bc, W, E, D, T, Vk, Vm, Wk, Wm;
+        FB_CVT A, Bc, W, Vk, Vm, Wk, Wm;
         DL_LOAD(&A, Z + k);
         DL_LOAD_REV(&Bc, Z + m);
         DL_LOAD(&W, (const FB_CT *)(rtw + k));
-        E.r = A.r + Bc.r; E.i = A.i - Bc.i;
-        D.r = A.r - Bc.r; D.i = A.i + Bc.i;
-        T.r = W.r * D.i + W.i * D.r;
-        T.i = W.i * D.i - W.r * D.r;
-        Vk.r = half * (E.r + T.r); Vk.i = half * (E.i + T.i);     /* V_k+l */
-        Vm.r = half * (E.r - T.r); Vm.i = -half * (E.i - T.i);    /* V_h-k-l */
+        FB_CAT3(untangle_v, _, FB_PSFX)(&A, &Bc, &W, (FB_TW)1, &Vk, &Vm);   /* V_k+l, V_h-k-l */
         DL_LOAD(&Wk, (const FB_CT *)(tw + k));
         DL_LOAD_REV(&Wm, (const FB_CT *)(tw + m));
         const FB_VR yk = two * (Wk.r * Vk.r - Wk.i * Vk.i);
@@ -104,14 +99,8 @@ static void DLNAME(dct2_post_line)(const FB_CT *Z, fb_idx h, const FB_TWT *rtw,
         memcpy(y + h + k, &yhpk, sizeof yhpk);               /* y_h+k+l */
     }
     for (; 2 * k <= h; ++k) {   /* the middle pairs, one at a time */
-        const FB_CT A = Z[k], Bc = Z[h - k];
-        FB_CT E, D, T, V[2];
-        E.r = A.r + Bc.r; E.i = A.i - Bc.i;
-        D.r = A.r - Bc.r; D.i = A.i + Bc.i;
-        T.r = rtw[k].r * D.i + rtw[k].i * D.r;
-        T.i = rtw[k].i * D.i - rtw[k].r * D.r;
-        V[0].r = half * (E.r + T.r); V[0].i = half * (E.i + T.i);
-        V[1].r = half * (E.r - T.r); V[1].i = -half * (E.i - T.i);
+        FB_CT V[2];
+        FB_CAT3(untangle_s, _, FB_PSFX)(Z[k], Z[h - k], rtw[k], (FB_TW)1, &V[0], &V[1]);
         for (int s = 0; s < 2 && (s == 0 || h - k != k); ++s) {
             const fb_idx j = s ? h - k : k;
             y[j] = two * (tw[j].r * V[s].r - tw[j].i * V[s].i);

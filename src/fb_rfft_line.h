@@ -12,6 +12,35 @@
 #define RL_STORE FB_CAT3(fb_cv, FB_PSFX, _store)
 #define RL_STORE_REV FB_CAT3(fb_cv, FB_PSFX, _store_rev)
 
+/* One untangling step (the formulas of fb_rfft_lane.h) on V pairs, lane l holding the pair
+ * (k+l, h-k-l): from A = Z_k+l, Bc = Z_h-k-l and W = w^(k+l), Xk = X_k+l and Xm = X_h-k-l;
+ * sg = -1 conjugates them. untangle_s is the same for one pair. */
+static inline void RLNAME(untangle_v)(const FB_CVT *A, const FB_CVT *Bc, const FB_CVT *W,
+                                      FB_TW sg, FB_CVT *Xk, FB_CVT *Xm)
+{
+    const FB_TW half = (FB_TW)0.5;
+    FB_CVT E, D, T;
+    E.r = A->r + Bc->r; E.i = A->i - Bc->i;
+    D.r = A->r - Bc->r; D.i = A->i + Bc->i;
+    T.r = W->r * D.i + W->i * D.r;
+    T.i = W->i * D.i - W->r * D.r;
+    Xk->r = half * (E.r + T.r); Xk->i = sg * half * (E.i + T.i);
+    Xm->r = half * (E.r - T.r); Xm->i = -sg * half * (E.i - T.i);
+}
+
+static inline void RLNAME(untangle_s)(FB_CT A, FB_CT Bc, FB_TWT w, FB_TW sg, FB_CT *Xk,
+                                      FB_CT *Xm)
+{
+    const FB_TW half = (FB_TW)0.5;
+    FB_CT E, D, T;
+    E.r = A.r + Bc.r; E.i = A.i - Bc.i;
+    D.r = A.r - Bc.r; D.i = A.i + Bc.i;
+    T.r = w.r * D.i + w.i * D.r;
+    T.i = w.i * D.i - w.r * D.r;
+    Xk->r = half * (E.r + T.r); Xk->i = sg * half * (E.i + T.i);
+    Xm->r = half * (E.r - T.r); Xm->i = -sg * half * (E.i - T.i);
+}
+
 /* The untangling passes of fb_rfft_lane.h for one line, V consecutive pairs (k, h-k) per vector
  * where the line is contiguous: k .. k+V-1 are loaded in order and h-k-V+1 .. h-k reversed, so
  * lane l holds the pair (k+l, h-k-l) and the formulas are those of the scalar pass, on whole
@@ -22,19 +51,14 @@ static void RLNAME(r2c_post_line)(const FB_CT *Z, fb_idx h, const FB_TWT *tw, in
     fb_idx k = 1;
     if (ds == (fb_idx)sizeof(FB_CT)) {
         FB_CT *out = (FB_CT *)dst;
-        const FB_TW half = (FB_TW)0.5, sg = fwd ? (FB_TW)1 : (FB_TW)-1;
+        const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;
         for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
             const fb_idx m = h - k - (FB_VLEN - 1);   /* first of the mirrored run */
-            FB_CVT A, Bc, W, E, D, T, Xk, Xm;
+            FB_CVT A, Bc, W, Xk, Xm;
             RL_LOAD(&A, Z + k);
             RL_LOAD_REV(&Bc, Z + m);
             RL_LOAD(&W, (const FB_CT *)(tw + k));
-            E.r = A.r + Bc.r; E.i = A.i - Bc.i;
-            D.r = A.r - Bc.r; D.i = A.i + Bc.i;
-            T.r = W.r * D.i + W.i * D.r;
-            T.i = W.i * D.i - W.r * D.r;
-            Xk.r = half * (E.r + T.r); Xk.i = sg * half * (E.i + T.i);
-            Xm.r = half * (E.r - T.r); Xm.i = -sg * half * (E.i - T.i);
+            RLNAME(untangle_v)(&A, &Bc, &W, sg, &Xk, &Xm);
             RL_STORE(&Xk, out + k);
             RL_STORE_REV(&Xm, out + m);
             if (full) {   /* exact conjugate symmetry, as SciPy's */

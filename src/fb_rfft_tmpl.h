@@ -95,15 +95,8 @@ static fb_idx RNAME(per_line)(const RPLAN *p)
 /* The pair (k, h-k) in place, k <= h - k; sg = -1 conjugates (fwd == 0). */
 static inline void RNAME(post_pair)(FB_CT *X, fb_idx h, const FB_TWT *tw, FB_TW sg, fb_idx k)
 {
-    const FB_TW half = (FB_TW)0.5;
-    const FB_CT A = X[k], Bc = X[h - k];
-    FB_CT E, D, T, Xk, Xm;
-    E.r = A.r + Bc.r; E.i = A.i - Bc.i;
-    D.r = A.r - Bc.r; D.i = A.i + Bc.i;
-    T.r = tw[k].r * D.i + tw[k].i * D.r;
-    T.i = tw[k].i * D.i - tw[k].r * D.r;
-    Xk.r = half * (E.r + T.r); Xk.i = sg * half * (E.i + T.i);
-    Xm.r = half * (E.r - T.r); Xm.i = -sg * half * (E.i - T.i);
+    FB_CT Xk, Xm;
+    RNAME(untangle_s)(X[k], X[h - k], tw[k], sg, &Xk, &Xm);
     X[h - k] = Xm;
     X[k] = Xk;   /* last: for k = h/2 this is the value */
 }
@@ -111,18 +104,12 @@ static inline void RNAME(post_pair)(FB_CT *X, fb_idx h, const FB_TWT *tw, FB_TW 
 /* The pairs (k+l, h-k-l), l < V, in place; k + V - 1 < h - k - V + 1. */
 static inline void RNAME(post_run)(FB_CT *X, fb_idx h, const FB_TWT *tw, FB_TW sg, fb_idx k)
 {
-    const FB_TW half = (FB_TW)0.5;
     const fb_idx m = h - k - (FB_VLEN - 1);
-    FB_CVT A, Bc, W, E, D, T, Xk, Xm;
+    FB_CVT A, Bc, W, Xk, Xm;
     LOAD(&A, X + k);
     LOAD_REV(&Bc, X + m);
     LOAD(&W, (const FB_CT *)(tw + k));
-    E.r = A.r + Bc.r; E.i = A.i - Bc.i;
-    D.r = A.r - Bc.r; D.i = A.i + Bc.i;
-    T.r = W.r * D.i + W.i * D.r;
-    T.i = W.i * D.i - W.r * D.r;
-    Xk.r = half * (E.r + T.r); Xk.i = sg * half * (E.i + T.i);
-    Xm.r = half * (E.r - T.r); Xm.i = -sg * half * (E.i - T.i);
+    RNAME(untangle_v)(&A, &Bc, &W, sg, &Xk, &Xm);
     STORE(&Xk, X + k);
     STORE_REV(&Xm, X + m);
 }
