@@ -41,6 +41,21 @@ static inline void RLNAME(untangle_s)(FB_CT A, FB_CT Bc, FB_TWT w, FB_TW sg, FB_
     Xm->r = half * (E.r - T.r); Xm->i = -sg * half * (E.i - T.i);
 }
 
+/* The V pairs (k+l, h-k-l) of Z untangled into out (which may be Z): X_k+l and X_h-k-l, also
+ * left in Xk and Xm; k + V - 1 < h - k - V + 1. */
+static inline void RLNAME(untangle_run)(const FB_CT *Z, FB_CT *out, fb_idx h, const FB_TWT *tw,
+                                        FB_TW sg, fb_idx k, FB_CVT *Xk, FB_CVT *Xm)
+{
+    const fb_idx m = h - k - (FB_VLEN - 1);   /* first of the mirrored run */
+    FB_CVT A, Bc, W;
+    RL_LOAD(&A, Z + k);
+    RL_LOAD_REV(&Bc, Z + m);
+    RL_LOAD(&W, (const FB_CT *)(tw + k));
+    RLNAME(untangle_v)(&A, &Bc, &W, sg, Xk, Xm);
+    RL_STORE(Xk, out + k);
+    RL_STORE_REV(Xm, out + m);
+}
+
 /* The untangling passes of fb_rfft_lane.h for one line, V consecutive pairs (k, h-k) per vector
  * where the line is contiguous: k .. k+V-1 are loaded in order and h-k-V+1 .. h-k reversed, so
  * lane l holds the pair (k+l, h-k-l) and the formulas are those of the scalar pass, on whole
@@ -53,14 +68,8 @@ static void RLNAME(r2c_post_line)(const FB_CT *Z, fb_idx h, const FB_TWT *tw, in
         FB_CT *out = (FB_CT *)dst;
         const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;
         for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
-            const fb_idx m = h - k - (FB_VLEN - 1);   /* first of the mirrored run */
-            FB_CVT A, Bc, W, Xk, Xm;
-            RL_LOAD(&A, Z + k);
-            RL_LOAD_REV(&Bc, Z + m);
-            RL_LOAD(&W, (const FB_CT *)(tw + k));
-            RLNAME(untangle_v)(&A, &Bc, &W, sg, &Xk, &Xm);
-            RL_STORE(&Xk, out + k);
-            RL_STORE_REV(&Xm, out + m);
+            FB_CVT Xk, Xm;
+            RLNAME(untangle_run)(Z, out, h, tw, sg, k, &Xk, &Xm);
             if (full) {   /* exact conjugate symmetry, as SciPy's */
                 Xk.i = -Xk.i;
                 Xm.i = -Xm.i;

@@ -101,19 +101,6 @@ static inline void RNAME(post_pair)(FB_CT *X, fb_idx h, const FB_TWT *tw, FB_TW 
     X[k] = Xk;   /* last: for k = h/2 this is the value */
 }
 
-/* The pairs (k+l, h-k-l), l < V, in place; k + V - 1 < h - k - V + 1. */
-static inline void RNAME(post_run)(FB_CT *X, fb_idx h, const FB_TWT *tw, FB_TW sg, fb_idx k)
-{
-    const fb_idx m = h - k - (FB_VLEN - 1);
-    FB_CVT A, Bc, W, Xk, Xm;
-    LOAD(&A, X + k);
-    LOAD_REV(&Bc, X + m);
-    LOAD(&W, (const FB_CT *)(tw + k));
-    RNAME(untangle_v)(&A, &Bc, &W, sg, &Xk, &Xm);
-    STORE(&Xk, X + k);
-    STORE_REV(&Xm, X + m);
-}
-
 /* X_0 .. X_h over Z_0 .. Z_h-1 (X has room for h + 1 values). */
 static void RNAME(r2c_post_inplace)(FB_CT *X, fb_idx h, const FB_TWT *tw, int fwd)
 {
@@ -122,7 +109,10 @@ static void RNAME(r2c_post_inplace)(FB_CT *X, fb_idx h, const FB_TWT *tw, int fw
     X[0].r = z0r + z0i; X[0].i = 0;
     X[h].r = z0r - z0i; X[h].i = 0;
     fb_idx k = 1;
-    for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) RNAME(post_run)(X, h, tw, sg, k);
+    for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
+        FB_CVT Xk, Xm;
+        RNAME(untangle_run)(X, X, h, tw, sg, k, &Xk, &Xm);
+    }
     for (; 2 * k <= h; ++k) RNAME(post_pair)(X, h, tw, sg, k);
 }
 
