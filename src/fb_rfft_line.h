@@ -41,6 +41,33 @@ static inline void RLNAME(untangle_s)(FB_CT A, FB_CT Bc, FB_TWT w, FB_TW sg, FB_
     Xm->r = half * (E.r - T.r); Xm->i = -sg * half * (E.i - T.i);
 }
 
+/* The inverse step (the c2r formulas of fb_rfft_lane.h) on V pairs: from A = X_k+l,
+ * Bc = X_h-k-l and W = w^(k+l), Zk = Z_k+l and Zm = Z_h-k-l times fct; si = -1 conjugates the
+ * input (hfft). tangle_s is the same for one pair. */
+static inline void RLNAME(tangle_v)(const FB_CVT *A, const FB_CVT *Bc, const FB_CVT *W,
+                                    FB_TW si, FB_TW fct, FB_CVT *Zk, FB_CVT *Zm)
+{
+    FB_CVT E, D, O;
+    E.r = A->r + Bc->r; E.i = si * (A->i - Bc->i);
+    D.r = A->r - Bc->r; D.i = si * (A->i + Bc->i);
+    O.r = W->r * D.r + W->i * D.i;
+    O.i = W->r * D.i - W->i * D.r;
+    Zk->r = fct * (E.r - O.i); Zk->i = fct * (E.i + O.r);
+    Zm->r = fct * (E.r + O.i); Zm->i = -fct * (E.i - O.r);
+}
+
+static inline void RLNAME(tangle_s)(FB_CT A, FB_CT Bc, FB_TWT w, FB_TW si, FB_TW fct, FB_CT *Zk,
+                                    FB_CT *Zm)
+{
+    FB_CT E, D, O;
+    E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);
+    D.r = A.r - Bc.r; D.i = si * (A.i + Bc.i);
+    O.r = w.r * D.r + w.i * D.i;
+    O.i = w.r * D.i - w.i * D.r;
+    Zk->r = fct * (E.r - O.i); Zk->i = fct * (E.i + O.r);
+    Zm->r = fct * (E.r + O.i); Zm->i = -fct * (E.i - O.r);
+}
+
 /* The V pairs (k+l, h-k-l) of Z untangled into out (which may be Z): X_k+l and X_h-k-l, also
  * left in Xk and Xm; k + V - 1 < h - k - V + 1. */
 static inline void RLNAME(untangle_run)(const FB_CT *Z, FB_CT *out, fb_idx h, const FB_TWT *tw,
@@ -90,16 +117,11 @@ static void RLNAME(c2r_pre_line)(const char *src, fb_idx ss, fb_idx h, const FB_
         const FB_TW si = fwd ? (FB_TW)-1 : (FB_TW)1;
         for (; 2 * (k + FB_VLEN - 1) < h; k += FB_VLEN) {
             const fb_idx m = h - k - (FB_VLEN - 1);
-            FB_CVT A, Bc, W, E, D, O, Zk, Zm;
+            FB_CVT A, Bc, W, Zk, Zm;
             RL_LOAD(&A, in + k);
             RL_LOAD_REV(&Bc, in + m);
             RL_LOAD(&W, (const FB_CT *)(tw + k));
-            E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);
-            D.r = A.r - Bc.r; D.i = si * (A.i + Bc.i);
-            O.r = W.r * D.r + W.i * D.i;
-            O.i = W.r * D.i - W.i * D.r;
-            Zk.r = fct * (E.r - O.i); Zk.i = fct * (E.i + O.r);
-            Zm.r = fct * (E.r + O.i); Zm.i = -fct * (E.i - O.r);
+            RLNAME(tangle_v)(&A, &Bc, &W, si, fct, &Zk, &Zm);
             RL_STORE(&Zk, Z + k);
             RL_STORE_REV(&Zm, Z + m);
         }

@@ -208,15 +208,9 @@ static inline FB_CT RNAME(c2r_z)(const RNAME(c2r_src) *c, fb_idx k)
     }
     const int upper = k > h - k;   /* the upper half of the pair (h - k, k) */
     const fb_idx kl = upper ? h - k : k;
-    const FB_CT A = c->X[kl], Bc = c->X[h - kl];
-    FB_CT E, D, O;
-    E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);
-    D.r = A.r - Bc.r; D.i = si * (A.i + Bc.i);
-    O.r = c->tw[kl].r * D.r + c->tw[kl].i * D.i;
-    O.i = c->tw[kl].r * D.i - c->tw[kl].i * D.r;
-    if (upper) { z.r = fct * (E.r + O.i); z.i = -fct * (E.i - O.r); }
-    else { z.r = fct * (E.r - O.i); z.i = fct * (E.i + O.r); }
-    return z;
+    FB_CT zk, zm;
+    RNAME(tangle_s)(c->X[kl], c->X[h - kl], c->tw[kl], si, fct, &zk, &zm);
+    return upper ? zm : zk;
 }
 
 static void RNAME(c2r_load)(const void *ctx, fb_idx k0, int lanes, FB_CVT *b, fb_idx gs)
@@ -235,7 +229,7 @@ static void RNAME(c2r_load)(const void *ctx, fb_idx k0, int lanes, FB_CVT *b, fb
             /* lower: A = X_k+l, B = X_h-k-l, twiddles at k+l; upper: the partners' view,
              * A = X_h-k-l, B = X_k+l, twiddles at h-k-l (lane l) */
             const fb_idx m = h - k - (FB_VLEN - 1);
-            FB_CVT A, Bc, W, E, D, O;
+            FB_CVT A, Bc, W, Zk, Zm;
             if (lower) {
                 LOAD(&A, c->X + k);
                 LOAD_REV(&Bc, c->X + m);
@@ -245,12 +239,8 @@ static void RNAME(c2r_load)(const void *ctx, fb_idx k0, int lanes, FB_CVT *b, fb
                 LOAD(&Bc, c->X + k);
                 LOAD_REV(&W, (const FB_CT *)(c->tw + m));
             }
-            E.r = A.r + Bc.r; E.i = si * (A.i - Bc.i);
-            D.r = A.r - Bc.r; D.i = si * (A.i + Bc.i);
-            O.r = W.r * D.r + W.i * D.i;
-            O.i = W.r * D.i - W.i * D.r;
-            if (lower) { out->r = fct * (E.r - O.i); out->i = fct * (E.i + O.r); }
-            else { out->r = fct * (E.r + O.i); out->i = -fct * (E.i - O.r); }
+            RNAME(tangle_v)(&A, &Bc, &W, si, fct, &Zk, &Zm);
+            *out = lower ? Zk : Zm;
             continue;
         }
         for (int l = 0; l < FB_VLEN; ++l) {   /* k = 0, the middle, a partial group */
