@@ -44,6 +44,10 @@ static inline void BKNAME(prefetch_run)(const void *at, fb_idx bytes, int write)
     }
 }
 
+/* Mid-size blocked plans (odd n and the like, below FB_LARGE_MIN) work inside the L2 cache,
+ * where the prefetches only cost: fft 7500 spent 5% of its time issuing them. */
+static inline int BKNAME(prefetch_pays)(const FB_PLAN *p) { return p->n >= FB_LARGE_MIN; }
+
 /* Step 2: the rows k1 of W from k1lo to k1hi (multiples of FB_BLK_GROUPS * FB_VLEN, or n1),
  * FFTs of length n2 on vector lanes, written transposed into data; with stream, by
  * non-temporal stores where they are whole, aligned vectors (the caller fences). */
@@ -55,6 +59,7 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
                    (FB_VLEN * sizeof(FB_CT)) % 64 == 0;
     const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
+    const int pf = BKNAME(prefetch_pays)(p);
     for (fb_idx k1 = k1lo; k1 < k1hi;) {
         const int lanes = (int)(k1hi - k1 < R ? k1hi - k1 : R);
         const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, whole = lanes % FB_VLEN == 0;
@@ -81,7 +86,7 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
                 for (int g = 0; g < groups; ++g) STORE_NT(&res[g][k2], out + g * FB_VLEN);
                 continue;
             }
-            if (k2 + FB_BLK_PREFETCH < n2)
+            if (pf && k2 + FB_BLK_PREFETCH < n2)
                 BKNAME(prefetch_run)(out + FB_BLK_PREFETCH * n1, lanes * (fb_idx)sizeof(FB_CT), 1);
             for (int g = 0; g < full; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
             for (int l = full * FB_VLEN; l < lanes; ++l) {
@@ -136,6 +141,7 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
     const fb_idx per_group = FB_BLK_GROUP_SIZE(p);
     const FB_TW sg = fwd ? (FB_TW)1 : (FB_TW)-1;   /* backward: conjugate twiddles */
     const fb_idx R = FB_BLK_GROUPS * FB_VLEN;   /* rows per block of step 2 */
+    const int pf = BKNAME(prefetch_pays)(p);
 
     /* columns j2 .. j2 + lanes - 1; the last block may hold fewer columns, and its last
      * vector group fewer than FB_VLEN (the spare lanes compute zeros and are not stored) */
@@ -148,7 +154,7 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
                 continue;
             }
             const char *row = src + (n2 * j1 + j2) * ss;
-            if (ss == (fb_idx)sizeof(FB_CT) && j1 + FB_BLK_PREFETCH < n1)
+            if (pf && ss == (fb_idx)sizeof(FB_CT) && j1 + FB_BLK_PREFETCH < n1)
                 BKNAME(prefetch_run)(row + FB_BLK_PREFETCH * n2 * ss, lanes * ss, 0);
             const int vec = ss == (fb_idx)sizeof(FB_CT) ? full : 0;   /* groups loaded whole */
             for (int g = 0; g < vec; ++g) {

@@ -144,11 +144,17 @@ typedef struct { fb_vf r, i; } fb_cvf;
         fb_v##X##_stream(x, FB_SHUFFLE(MT, v->r, v->i, FB_IDX(FB_LO_, V)));                   \
         fb_v##X##_stream(x + V / 2, FB_SHUFFLE(MT, v->r, v->i, FB_IDX(FB_HI_, V)));           \
     }                                                                                         \
+    /* each value copied straight out of the interleaved vectors: GCC stores it with one     \
+     * vextract, where a copy through a CT array went through general registers (fft 7500:   \
+     * blocked step 1 spent more time in these stores than in its column FFTs) */             \
     static inline void fb_cv##X##_store_rows(const CVT *v, CT *x, fb_idx st)                  \
     {                                                                                         \
-        CT t[V];                                                                              \
-        fb_cv##X##_store(v, t);                                                               \
-        for (int l = 0; l < V; ++l) x[l * st] = t[l];                                         \
+        const VT a = FB_SHUFFLE(MT, v->r, v->i, FB_IDX(FB_LO_, V));                           \
+        const VT b = FB_SHUFFLE(MT, v->r, v->i, FB_IDX(FB_HI_, V));                           \
+        for (int l = 0; l < V / 2; ++l) {                                                     \
+            memcpy(x + l * st, (const char *)&a + l * sizeof(CT), sizeof(CT));                \
+            memcpy(x + (l + V / 2) * st, (const char *)&b + l * sizeof(CT), sizeof(CT));      \
+        }                                                                                     \
     }
 
 FB_DEFINE_LANE_MOVES(d, fb_cd, fb_cvd, fb_vd, fb_md, FB_VLEN_D)
