@@ -179,15 +179,30 @@ FB_DEFINE_LANE_MOVES(f, fb_cf, fb_cvf, fb_vf, fb_mf, FB_VLEN_F)
 
 /* A source computed on the fly for a blocked transform's first step: fn(ctx, k0, lanes, b, gs)
  * writes the input values k0 .. k0 + lanes - 1 (lanes <= FB_BLK_GROUPS * V) to the vector lanes
- * b[g * gs].r/i[l] (value k0 + g V + l), zero past `lanes`. Used by fb_cexec_loaded_X. */
+ * b[g * gs].r/i[l] (value k0 + g V + l), zero past `lanes`; ahead(ctx, k0, lanes), if not NULL,
+ * prefetches what fn will read for those values (step 1 calls it some rows in advance, as it
+ * prefetches the rows it reads itself). Used by fb_cexec_loaded_X. */
 typedef struct {
     void (*fn)(const void *ctx, fb_idx k0, int lanes, fb_cvd *b, fb_idx gs);
+    void (*ahead)(const void *ctx, fb_idx k0, int lanes);
     const void *ctx;
 } fb_loader_d;
 typedef struct {
     void (*fn)(const void *ctx, fb_idx k0, int lanes, fb_cvf *b, fb_idx gs);
+    void (*ahead)(const void *ctx, fb_idx k0, int lanes);
     const void *ctx;
 } fb_loader_f;
+
+/* Prefetches the cache lines of `bytes` bytes from `at`, for writing if `write` (the lines then
+ * arrive owned). */
+static inline void fb_prefetch_run(const void *at, fb_idx bytes, int write)
+{
+    const char *c = (const char *)at;
+    for (fb_idx b = 0; b < bytes; b += 64) {
+        if (write) __builtin_prefetch(c + b, 1, 3);
+        else __builtin_prefetch(c + b, 0, 3);
+    }
+}
 
 /* Transforms `data` (n lane values, n the plan's length) forward (fwd = 1) or backward, using
  * `other` (n values) as the ping-pong buffer and `work` (fb_cplan_X_work(plan) values) for the
