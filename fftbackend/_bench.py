@@ -334,7 +334,8 @@ def time_interleaved(
     ``contexts[i]()`` is entered around each sample of ``calls[i]``, not around each call, so
     selecting a backend costs nothing per call. Samples are taken in turn (A B, B A, A B, ...) so
     that slow drift and bursts of noise from other processes hit every callable alike; the order
-    flips each round so neither side always runs right after the other.
+    flips each round so neither side always runs right after the other. Each sample starts
+    with one untimed call (take_sample), so what is timed is warm calls.
     """
     contexts = contexts or [contextlib.nullcontext] * len(calls)
     gc_was_enabled = gc.isenabled()
@@ -349,16 +350,27 @@ def time_interleaved(
         for round_index in range(repeats):
             order = range(len(calls)) if round_index % 2 == 0 else reversed(range(len(calls)))
             for i in order:
-                samples[i].append(take_sample(calls[i], contexts[i], loops[i]) / loops[i])
+                samples[i].append(take_sample(calls[i], contexts[i], loops[i], warm=True)
+                                  / loops[i])
     finally:
         if gc_was_enabled:
             gc.enable()
     return [summarize(s, n) for s, n in zip(samples, loops)]
 
 
-def take_sample(call: Call, context: ContextFactory, loops: int) -> float:
-    """Seconds taken by ``loops`` calls, with the context entered once around them all."""
+def take_sample(call: Call, context: ContextFactory, loops: int, warm: bool = False) -> float:
+    """Seconds taken by ``loops`` calls, with the context entered once around them all; with
+    ``warm``, after one untimed call.
+
+    Why the untimed call: the interleaved samples run each column right after the others, whose
+    data and scratch have just pushed this column's out of the caches. A large transform takes
+    one call per sample (fft 2^20: ~10 ms against a 2 ms sample), so without it every sample
+    timed a cache-cold first call rather than the warm calls the guide asks for (the cold call
+    cost up to 1.5x a warm one at 2^20, for every library alike but not by the same amount).
+    """
     with context():
+        if warm:
+            call()
         start = time.perf_counter()
         for _ in itertools.repeat(None, loops):
             call()
@@ -595,7 +607,7 @@ def summary_lines(
             lines.append(_ratio_summary(column.heading, peer.heading, ratios))
     lines.append(
         f"times: median per call over {repeats} interleaved samples per column, "
-        f"each sample >= {MIN_SAMPLE_SECONDS * 1e3:g} ms"
+        f"each sample >= {MIN_SAMPLE_SECONDS * 1e3:g} ms after one untimed call"
     )
     return lines
 

@@ -60,3 +60,17 @@ def test_bench_case_filter_runs_dct_rows(tmp_path):
     assert sorted((r["func"], str(r["kwargs"].get("norm"))) for r in records) == [
         ("dct", "None"), ("dct", "ortho")]
     assert all(r["kwargs"]["type"] == 2 and r["shape"] == [1024] for r in records)
+
+
+def test_samples_time_warm_calls():
+    """Each timed sample follows one untimed call of the same column, so the calls timed are
+    warm ones even when another column ran just before (fftbackend._bench.take_sample)."""
+    from fftbackend import _bench
+
+    log = []
+    calls = [lambda: log.append("a"), lambda: log.append("b")]
+    timings = _bench.time_interleaved(calls, repeats=3, min_sample_seconds=0.0, warmup_calls=0)
+    assert [t.loops for t in timings] == [1, 1]
+    # calibration: one call each; then per round, each column twice (untimed + timed) in a row
+    rounds = log[2:]
+    assert rounds == ["a", "a", "b", "b", "b", "b", "a", "a", "a", "a", "b", "b"]
