@@ -104,17 +104,23 @@ static inline FB_TWT BKNAME(root)(const FB_PLAN *p, fb_idx e)
 /* Column lanes g*V .. g*V+V-1 (those below `lanes`) of one row k1 of step 1: multiplied by
  * w_n^(j k1) = base (br, bi) * w_n^(l k1) (lane table lt of that row) and stored into W at out
  * with a stride of RK values per column. */
-static inline void BKNAME(twiddle_store)(const FB_CVT *y, FB_TW br, FB_TW bi, FB_TW sg,
-                                         const FB_TW *lt, int g, int lanes, FB_CT *out,
-                                         fb_idx RK)
+static inline void BKNAME(twiddle)(const FB_CVT *y, FB_TW br, FB_TW bi, FB_TW sg,
+                                   const FB_TW *lt, int g, FB_CVT *t)
 {
     FB_VR fr, fi;
     memcpy(&fr, lt + 2 * g * FB_VLEN, sizeof fr);
     memcpy(&fi, lt + (2 * g + 1) * FB_VLEN, sizeof fi);
     const FB_VR wr = br * fr - bi * fi, wi = sg * (br * fi + bi * fr);
+    t->r = y->r * wr - y->i * wi;
+    t->i = y->r * wi + y->i * wr;
+}
+
+static inline void BKNAME(twiddle_store)(const FB_CVT *y, FB_TW br, FB_TW bi, FB_TW sg,
+                                         const FB_TW *lt, int g, int lanes, FB_CT *out,
+                                         fb_idx RK)
+{
     FB_CVT t;
-    t.r = y->r * wr - y->i * wi;
-    t.i = y->r * wi + y->i * wr;
+    BKNAME(twiddle)(y, br, bi, sg, lt, g, &t);
     if ((g + 1) * FB_VLEN <= lanes)
         STORE_ROWS(&t, out + g * FB_VLEN * RK, RK);
     else
@@ -123,6 +129,37 @@ static inline void BKNAME(twiddle_store)(const FB_CVT *y, FB_TW br, FB_TW bi, FB
             out[(g * FB_VLEN + v) * RK].i = t.i[v];
         }
 }
+
+#if FB_VLEN == 8
+/* Step 1's twiddled results of rows k1 .. k1+3 (t[0..3]) for the 8 lanes of one group, stored
+ * as 8 runs of 4 values, lane l's at out + l RK: a transpose in registers (24 two-vector
+ * shuffles per 32 values) in place of 32 single-value stores into 8 lines each, so every
+ * store fills a whole 64-byte line of W (doubles) at once. */
+#define TILE_ROWS 4
+#define SHUF(a, b, ...) FB_SHUFFLE(FB_VMASK, a, b, __VA_ARGS__)
+static inline void BKNAME(store_tile)(const FB_CVT *t, FB_CT *out, fb_idx RK)
+{
+    FB_VR P[TILE_ROWS][2];   /* row u: lanes 0-3 and 4-7, real and imaginary parts interleaved */
+    for (int u = 0; u < TILE_ROWS; ++u) {
+        P[u][0] = SHUF(t[u].r, t[u].i, 0, 8, 1, 9, 2, 10, 3, 11);
+        P[u][1] = SHUF(t[u].r, t[u].i, 4, 12, 5, 13, 6, 14, 7, 15);
+    }
+    for (int q = 0; q < 2; ++q) {   /* lanes 4q .. 4q+3: a 4 x 4 transpose of complex values */
+        const FB_VR a0 = SHUF(P[0][q], P[1][q], 0, 1, 8, 9, 2, 3, 10, 11);
+        const FB_VR a1 = SHUF(P[0][q], P[1][q], 4, 5, 12, 13, 6, 7, 14, 15);
+        const FB_VR b0 = SHUF(P[2][q], P[3][q], 0, 1, 8, 9, 2, 3, 10, 11);
+        const FB_VR b1 = SHUF(P[2][q], P[3][q], 4, 5, 12, 13, 6, 7, 14, 15);
+        const FB_VR o[4] = {SHUF(a0, b0, 0, 1, 2, 3, 8, 9, 10, 11),
+                            SHUF(a0, b0, 4, 5, 6, 7, 12, 13, 14, 15),
+                            SHUF(a1, b1, 0, 1, 2, 3, 8, 9, 10, 11),
+                            SHUF(a1, b1, 4, 5, 6, 7, 12, 13, 14, 15)};
+        for (int l = 0; l < 4; ++l) memcpy(out + (4 * q + l) * RK, &o[l], sizeof o[l]);
+    }
+}
+#undef SHUF
+#else
+#define TILE_ROWS 0
+#endif
 
 /* Step 1 for the columns j2 from j2lo to j2hi (multiples of FB_BLK_GROUPS * FB_VLEN, or n2)
  * into W, with vb as the vector scratch. */
@@ -171,7 +208,32 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
             res[g] = CORE_V(p->col, fwd, b, b + n1, b + 2 * n1);
         }
         /* twiddle w_n^((j2 + l) k1) = w_n^(j2 k1) (from the two tables) * w_n^(l k1) (lane table) */
-        for (fb_idx k1 = 0; k1 < n1; ++k1) {
+        fb_idx k1 = 0;
+#if TILE_ROWS
+        /* whole groups, TILE_ROWS rows at a time (blocks of R rows hold whole tiles) */
+        if (R % TILE_ROWS == 0 && n1 % TILE_ROWS == 0)
+            for (; k1 < n1; k1 += TILE_ROWS) {
+                const fb_idx K = k1 / R, RK = (K + 1) * R <= n1 ? R : n1 - K * R;
+                FB_CT *out = W + K * R * n2 + j2 * RK + (k1 - K * R);
+                FB_CVT t[FB_BLK_GROUPS][TILE_ROWS];
+                for (int u = 0; u < TILE_ROWS; ++u) {
+                    const FB_TWT base = BKNAME(root)(p, j2 * (k1 + u));
+                    const FB_TW *lt = (const FB_TW *)p->tlane +
+                                      (k1 + u) * 2 * FB_BLK_GROUPS * FB_VLEN;
+                    for (int g = 0; g < groups; ++g)
+                        BKNAME(twiddle)(&res[g][k1 + u], base.r, base.i, sg, lt, g, &t[g][u]);
+                }
+                for (int g = 0; g < full; ++g)
+                    BKNAME(store_tile)(t[g], out + g * FB_VLEN * RK, RK);
+                for (int g = full; g < groups; ++g)   /* a partial group, value by value */
+                    for (int u = 0; u < TILE_ROWS; ++u)
+                        for (int v = 0; g * FB_VLEN + v < lanes; ++v) {
+                            out[(g * FB_VLEN + v) * RK + u].r = t[g][u].r[v];
+                            out[(g * FB_VLEN + v) * RK + u].i = t[g][u].i[v];
+                        }
+            }
+#endif
+        for (; k1 < n1; ++k1) {
             const FB_TWT base = BKNAME(root)(p, j2 * k1);
             const FB_TW br = base.r, bi = base.i;
             const FB_TW *lt = (const FB_TW *)p->tlane + k1 * 2 * FB_BLK_GROUPS * FB_VLEN;
@@ -333,6 +395,7 @@ static FB_CT *BKNAME(blocked_exec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT
 }
 
 #undef BKNAME
+#undef TILE_ROWS
 #undef LOADER
 #undef CORE_V
 #undef LOAD
