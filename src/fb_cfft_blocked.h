@@ -31,8 +31,7 @@
  * each of n rows n2 or n1 values apart) defeat the hardware prefetcher: the run FB_BLK_PREFETCH
  * rows ahead is asked for explicitly (for writing in step 2, so the line arrives owned).
  * Measured at 2^20 (ratio to SciPy, same process): fft 0.56 -> 0.53, rfft 0.60 -> 0.54,
- * dct 0.76 -> 0.71, rfft2 2048^2 0.82 -> 0.80. A computed input (a loader) prefetches its own
- * reads the same distance ahead: irfft 2^20 after 64 MiB of other traffic, 9.4 -> 7.8 ms. */
+ * dct 0.76 -> 0.71, rfft2 2048^2 0.82 -> 0.80. */
 #ifndef FB_BLK_PREFETCH
 #define FB_BLK_PREFETCH 8
 #endif
@@ -180,8 +179,6 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
         const int groups = (lanes + FB_VLEN - 1) / FB_VLEN, full = lanes / FB_VLEN;
         for (fb_idx j1 = 0; j1 < n1; ++j1) {
             if (ld) {   /* computed input (src unused) */
-                if (pf && ld->ahead && j1 + FB_BLK_PREFETCH < n1)
-                    ld->ahead(ld->ctx, n2 * (j1 + FB_BLK_PREFETCH) + j2, lanes);
                 ld->fn(ld->ctx, n2 * j1 + j2, lanes, vb + j1, per_group);
                 continue;
             }

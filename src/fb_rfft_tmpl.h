@@ -252,19 +252,6 @@ static void RNAME(c2r_load)(const void *ctx, fb_idx k0, int lanes, FB_CVT *b, fb
     }
 }
 
-/* c2r_load's reads for values k0 .. k0 + lanes - 1: X there and at the partners h - k, and the
- * twiddles of the lower halves of those pairs */
-static void RNAME(c2r_ahead)(const void *ctx, fb_idx k0, int lanes)
-{
-    const RNAME(c2r_src) *c = (const RNAME(c2r_src) *)ctx;
-    const fb_idx h = c->h, last = k0 + lanes - 1;
-    if (last >= h) return;   /* (no such row: n1 rows of n2 values make h) */
-    const fb_idx bytes = (fb_idx)sizeof(FB_CT) * lanes;
-    fb_prefetch_run(c->X + k0, bytes, 0);
-    fb_prefetch_run(c->X + (h - last), bytes, 0);
-    fb_prefetch_run(c->tw + (2 * k0 < h ? k0 : h - last), bytes, 0);
-}
-
 static void RNAME(c2r_line_mt)(const RPLAN *p, int fwd, FB_TW fct, const char *src, fb_idx ss,
                                char *dst, fb_idx ds, FB_CT *buf, int nthreads)
 {
@@ -275,7 +262,7 @@ static void RNAME(c2r_line_mt)(const RPLAN *p, int fwd, FB_TW fct, const char *s
         if (p->cp->col && ds == (fb_idx)sizeof(FB_REAL) && ss == (fb_idx)sizeof(FB_CT)) {
             const RNAME(c2r_src) c = {(const FB_CT *)src, h, p->tw,
                                       fwd ? (FB_TW)-1 : (FB_TW)1, fct};
-            const FB_CAT2(fb_loader_, FB_PSFX) ld = {RNAME(c2r_load), RNAME(c2r_ahead), &c};
+            const FB_CAT2(fb_loader_, FB_PSFX) ld = {RNAME(c2r_load), &c};
             if (FB_CAT2(fb_cexec_loaded_, FB_PSFX)(p->cp, 0, &ld, (FB_CT *)dst, work,
                                                    nthreads) == FB_OK ||
                 FB_CAT2(fb_cexec_loaded_, FB_PSFX)(p->cp, 0, &ld, (FB_CT *)dst, work, 1) == FB_OK)
