@@ -168,8 +168,42 @@ static void NAME(pass8)(fb_idx ido, fb_idx l1, const FB_CT *FB_RESTRICT cc,
         ADD(y, e3, o3); ST(3, y); SUB(y, e3, o3); ST(7, y); }
     RUN_PASS(BODY8)
 #undef BODY8
-#undef DFT4
 }
+
+static void NAME(pass16)(fb_idx ido, fb_idx l1, const FB_CT *FB_RESTRICT cc,
+                         FB_CT *FB_RESTRICT ch, const FB_TWT *FB_RESTRICT wa)
+{
+    const fb_idx cdim = 16;
+    /* cos and sin of pi/8 and pi/4 */
+    const FB_TW c1 = (FB_TW)0.92387953251128675613, s1 = (FB_TW)0.38268343236508977173;
+    const FB_TW hsqt2 = (FB_TW)0.70710678118654752440;
+    /* radix 16 = 4 x 4: radix-4 butterflies over the inputs j, j+4, j+8, j+12 give a[j][q],
+     * which times w16^(j q) go through radix-4 butterflies over j into outputs q + 4 r:
+     *   y_(q+4r) = sum_j w4^(j r) w16^(j q) sum_m w4^(m q) x_(j+4m).
+     * W16(a, c, s): a *= w16^e = c + i_dir s (c, s the cosine and sine of e pi/8). */
+#define W16(a, c, s) { FB_CT u_ = (a); ROTD(u_);                          \
+        (a).r = (c) * (a).r + (s) * u_.r; (a).i = (c) * (a).i + (s) * u_.i; }
+#define BODY16(ST) { FB_CT a0[4], a1[4], a2[4], a3[4], b0, b1, b2, b3;                  \
+        DFT4(a0[0], a0[1], a0[2], a0[3], CC(i, 0, k), CC(i, 4, k), CC(i, 8, k), CC(i, 12, k)) \
+        DFT4(a1[0], a1[1], a1[2], a1[3], CC(i, 1, k), CC(i, 5, k), CC(i, 9, k), CC(i, 13, k)) \
+        DFT4(a2[0], a2[1], a2[2], a2[3], CC(i, 2, k), CC(i, 6, k), CC(i, 10, k), CC(i, 14, k)) \
+        DFT4(a3[0], a3[1], a3[2], a3[3], CC(i, 3, k), CC(i, 7, k), CC(i, 11, k), CC(i, 15, k)) \
+        W16(a1[1], c1, s1) W16(a1[2], hsqt2, hsqt2) W16(a1[3], s1, c1)                 \
+        W16(a2[1], hsqt2, hsqt2) ROTD(a2[2]); W16(a2[3], -hsqt2, hsqt2)                \
+        W16(a3[1], s1, c1) W16(a3[2], -hsqt2, hsqt2) W16(a3[3], -c1, -s1)              \
+        DFT4(b0, b1, b2, b3, a0[0], a1[0], a2[0], a3[0])                               \
+        CH(i, k, 0) = b0; ST(4, b1); ST(8, b2); ST(12, b3);                            \
+        DFT4(b0, b1, b2, b3, a0[1], a1[1], a2[1], a3[1])                               \
+        ST(1, b0); ST(5, b1); ST(9, b2); ST(13, b3);                                   \
+        DFT4(b0, b1, b2, b3, a0[2], a1[2], a2[2], a3[2])                               \
+        ST(2, b0); ST(6, b1); ST(10, b2); ST(14, b3);                                  \
+        DFT4(b0, b1, b2, b3, a0[3], a1[3], a2[3], a3[3])                               \
+        ST(3, b0); ST(7, b1); ST(11, b2); ST(15, b3); }
+    RUN_PASS(BODY16)
+#undef BODY16
+#undef W16
+}
+#undef DFT4
 
 /* Generic odd radix ip: outputs j and ip-j share the sums over the input pairs (u, ip-u):
  *   y_j, y_{ip-j} = a0 + sum_u cos(2 pi ju/ip) (a_u + a_{ip-u})  +-  i_dir sum_u sin(2 pi ju/ip) (a_u - a_{ip-u})
@@ -270,6 +304,7 @@ static FB_CT *NAME(radix_exec)(const FB_PLAN *plan, FB_CT *data, FB_CT *scratch,
         case 5: NAME(pass5)(ido, l1, p1, p2, tw); break;
         case 7: NAME(pass7)(ido, l1, p1, p2, tw); break;
         case 8: NAME(pass8)(ido, l1, p1, p2, tw); break;
+        case 16: NAME(pass16)(ido, l1, p1, p2, tw); break;
         default:
             if (plan->pass[f].rsub)
                 NAME(passr)(ido, l1, ip, p1, p2, tw, plan->pass[f].rsub, plan->pass[f].ridx,

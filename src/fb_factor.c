@@ -1,11 +1,21 @@
 /* fb_factor.c: factorisation, cost model and good sizes; see fb_factor.h. */
 #include "fb_factor.h"
 
-int fb_factorize(fb_idx n, fb_idx *fct)
+int fb_factorize_radix(fb_idx n, fb_idx *fct, int max2)
 {
     int nf = 0;
     int twos = 0;
     while ((n & 1) == 0 && n > 1) { n >>= 1; ++twos; }
+    if (max2 >= 16) {
+        /* 2^twos in the fewest passes, P = ceil(twos / 4): as many 8s as fit, 16s for the rest
+         * (8192 = 16 8 8 8, four passes where 8 8 8 4 4 took five); short of 3 P, 8s and one
+         * 4 or 2. A radix-16 butterfly needs all 32 vector registers of AVX-512 for its
+         * values, so 8s stay where they suffice. */
+        const int passes = (twos + 3) / 4;
+        const int sixteens = twos - 3 * passes > 0 ? twos - 3 * passes : 0;
+        twos -= 4 * sixteens;
+        for (int j = 0; j < sixteens; ++j) fct[nf++] = 16;
+    }
     int eights = twos / 3, rest = twos % 3;
     if (rest == 1 && eights > 0) { --eights; rest = 4; }   /* 8*2 -> 4*4 */
     for (int j = 0; j < eights; ++j) fct[nf++] = 8;
@@ -17,6 +27,11 @@ int fb_factorize(fb_idx n, fb_idx *fct)
     if (n > 1) fct[nf++] = n;
     /* trial division yields odd primes in increasing order, which is the order we want */
     return nf;
+}
+
+int fb_factorize(fb_idx n, fb_idx *fct)
+{
+    return fb_factorize_radix(n, fct, 16);
 }
 
 fb_idx fb_largest_factor(fb_idx n)
@@ -65,8 +80,8 @@ fb_idx fb_primitive_root(fb_idx p)
     const int nq = fb_factorize(p - 1, q);
     for (fb_idx g = 2; g < p; ++g) {
         int ok = 1;
-        for (int j = 0; j < nq && ok; ++j) {   /* the prime divisors: radices 4 and 8 stand for 2 */
-            const fb_idx prime = (q[j] == 4 || q[j] == 8) ? 2 : q[j];
+        for (int j = 0; j < nq && ok; ++j) {   /* the prime divisors: radices 4, 8, 16 stand for 2 */
+            const fb_idx prime = q[j] % 2 == 0 ? 2 : q[j];
             if (fb_powmod(g, (p - 1) / prime, p) == 1) ok = 0;
         }
         if (ok) return g;
@@ -84,6 +99,7 @@ static double pass_cost(fb_idx p, int rader)
     case 2: return 1.0;
     case 4: return 1.6;
     case 8: return 2.4;
+    case 16: return 3.2;
     case 3: return 1.5;
     case 5: return 2.0;
     case 7: return 2.4;

@@ -27,7 +27,7 @@ static void PNAME(_init_radix_tables)(PLAN *p, const fb_roots *roots, FB_TWT *me
         if (p->pass[f].rsub) {   /* Rader: the kernel spectrum, filled by _init_rader */
             p->pass[f].cs = mem;
             mem += ip;
-        } else if (ip > 8) {   /* generic pass: the ip-th roots, w_ip^m = w_n^(m n/ip) */
+        } else if (FB_GENERIC_RADIX(ip)) {   /* generic pass: the ip-th roots, w_ip^m = w_n^(m n/ip) */
             p->pass[f].cs = mem;
             for (fb_idx m = 0; m < ip; ++m) {
                 fb_roots_get(roots, m * (n / ip), &c, &s);
@@ -90,16 +90,16 @@ static int PNAME(_make_radix)(fb_idx n, PLAN **out, int rader)
     if (!p) return FB_ENOMEM;
     p->n = n;
     fb_idx f[FB_MAXFACT];
-    p->npass = fb_factorize(n, f);
+    p->npass = fb_factorize_radix(n, f, FB_MAX_RADIX2);
     size_t ntw = 0;
     fb_idx l1 = 1;
     for (int j = 0; j < p->npass; ++j) {
         const fb_idx ip = f[j], ido = n / (l1 * ip);
         p->pass[j].ip = ip;
         ntw += (size_t)((ip - 1) * (ido - 1));
-        if (ip > 8) ntw += (size_t)ip;
-        fb_idx need = ip > 8 ? ip : 0;
-        if (ip > 8 && rader && fb_use_rader(ip)) {
+        if (FB_GENERIC_RADIX(ip)) ntw += (size_t)ip;
+        fb_idx need = FB_GENERIC_RADIX(ip) ? ip : 0;
+        if (FB_GENERIC_RADIX(ip) && rader && fb_use_rader(ip)) {
             /* no Rader inside Rader: each level adds the error of two FFTs, while a generic
              * pass of the inner prime costs little there (measured: 2x lower error at 223) */
             int err = PNAME(_make_ex)(ip - 1, &p->pass[j].rsub, 0);
