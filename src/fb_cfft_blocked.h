@@ -100,9 +100,8 @@ static inline FB_TWT BKNAME(root)(const FB_PLAN *p, fb_idx e)
     return w;
 }
 
-/* Column lanes g*V .. g*V+V-1 (those below `lanes`) of one row k1 of step 1: multiplied by
- * w_n^(j k1) = base (br, bi) * w_n^(l k1) (lane table lt of that row) and stored into W at out
- * with a stride of RK values per column. */
+/* Column lanes g*V .. g*V+V-1 of one row k1 of step 1, multiplied by w_n^(j k1) = base
+ * (br, bi) * w_n^(l k1) (lane table lt of that row), into t. */
 static inline void BKNAME(twiddle)(const FB_CVT *y, FB_TW br, FB_TW bi, FB_TW sg,
                                    const FB_TW *lt, int g, FB_CVT *t)
 {
@@ -114,6 +113,8 @@ static inline void BKNAME(twiddle)(const FB_CVT *y, FB_TW br, FB_TW bi, FB_TW sg
     t->i = y->r * wi + y->i * wr;
 }
 
+/* The same for the lanes below `lanes`, stored into W at out with a stride of RK values per
+ * column. */
 static inline void BKNAME(twiddle_store)(const FB_CVT *y, FB_TW br, FB_TW bi, FB_TW sg,
                                          const FB_TW *lt, int g, int lanes, FB_CT *out,
                                          fb_idx RK)
