@@ -59,8 +59,9 @@ static void TNAME(run_r2r)(line_job *jb)
     const fb_idx per = TNAME(r2r_per_line)(p);
     /* contiguous lines whose FFT has a lane-split or blocked algorithm run best one at a time;
      * other batches FB_VLEN lines per vector */
-    const int one_by_one = jb->sstr == (fb_idx)sizeof(FB_REAL) &&
-                           (p->cp->half || FB_LARGE_BLOCKED(p->cp));
+    const int one_by_one = (jb->sstr == (fb_idx)sizeof(FB_REAL) &&
+                            (p->cp->half || FB_LARGE_BLOCKED(p->cp))) ||
+                           jb->hi - jb->lo < FB_VLEN;   /* FB_FEW_LINES */
     const size_t bytes = (one_by_one ? sizeof(FB_CT) : sizeof(FB_CVT)) * (size_t)per;
     /* room for a tile after the group scratch, when the lines may be columns and the tile
      * stays small enough to live in the cache (past that it saves nothing) */
