@@ -118,7 +118,7 @@ static void BNAME(run_lines)(line_job *jb)
      * working set at half the size); strided lines go several per vector unless large. */
     const int one_by_one = FB_LARGE_BLOCKED(plan) || FB_LARGE_SPLIT(plan) ||
                            (plan->half && ss == (fb_idx)sizeof(FB_CT)) ||
-                           jb->hi - jb->lo < FB_VLEN;   /* FB_FEW_LINES */
+                           few_lines(jb, FB_VLEN);
     /* one by one: per_group scalar values; else up to FB_MAXGROUP groups of vector values (the
      * scalar tail fits in those too) */
     const size_t bytes = one_by_one ? sizeof(FB_CT) * (size_t)per_group

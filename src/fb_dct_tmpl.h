@@ -61,7 +61,7 @@ static void TNAME(run_r2r)(line_job *jb)
      * other batches FB_VLEN lines per vector */
     const int one_by_one = (jb->sstr == (fb_idx)sizeof(FB_REAL) &&
                             (p->cp->half || FB_LARGE_BLOCKED(p->cp))) ||
-                           jb->hi - jb->lo < FB_VLEN;   /* FB_FEW_LINES */
+                           few_lines(jb, FB_VLEN);
     const size_t bytes = (one_by_one ? sizeof(FB_CT) : sizeof(FB_CVT)) * (size_t)per;
     /* room for a tile after the group scratch, when the lines may be columns and the tile
      * stays small enough to live in the cache (past that it saves nothing) */

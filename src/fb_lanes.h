@@ -171,11 +171,6 @@ FB_DEFINE_LANE_MOVES(f, fb_cf, fb_cvf, fb_vf, fb_mf, FB_VLEN_F)
  * fb_blocked_min() (>= FB_LARGE_MIN, from the L2 size) on. Shorter blocked plans (odd mid-size
  * n) serve single rows only; batches of them take V rows per vector instead. */
 #define FB_LARGE_MIN (1 << 16)
-/* FB_FEW_LINES: a share of fewer lines than a vector holds takes them one at a time, and a
- * scratch of one line's size. Sized for FB_VLEN lines side by side instead, one line of a
- * large prime (Bluestein, 8 times the length in lane values) asked for a GiB; past the size the
- * per-thread scratch keeps, each call mapped it afresh and took its page faults again: fft of
- * 1000003 points spent 13-20% of its time zeroing new pages. */
 #define FB_LARGE_BLOCKED(p) ((p)->col && (p)->n >= FB_LARGE_MIN)
 #define FB_LARGE_SPLIT(p) ((p)->half && (p)->n >= FB_LARGE_MIN)
 

@@ -490,7 +490,7 @@ static void RNAME(run_real)(line_job *jb, int r2c)
      * at a time, reading or writing the array directly */
     const int contiguous = (r2c ? jb->sstr : jb->dstr) == (fb_idx)sizeof(FB_REAL);
     const int one_by_one = (contiguous && (p->cp->half || FB_LARGE_BLOCKED(p->cp))) ||
-                           jb->hi - jb->lo < FB_VLEN;   /* FB_FEW_LINES */
+                           few_lines(jb, FB_VLEN);
     const size_t bytes = one_by_one ? sizeof(FB_CT) * (size_t)per : sizeof(FB_CVT) * (size_t)per;
     FB_CVT *buf = (FB_CVT *)fb_scratch_take(bytes);
     if (!buf) { jb->err = FB_ENOMEM; return; }
