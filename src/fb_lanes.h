@@ -197,16 +197,7 @@ typedef struct {
     const void *ctx;
 } fb_loader_f;
 
-/* Prefetches the cache lines of `bytes` bytes from `at`, for writing if `write` (the lines then
- * arrive owned). */
-static inline void fb_prefetch_run(const void *at, fb_idx bytes, int write)
-{
-    const char *c = (const char *)at;
-    for (fb_idx b = 0; b < bytes; b += 64) {
-        if (write) __builtin_prefetch(c + b, 1, 3);
-        else __builtin_prefetch(c + b, 0, 3);
-    }
-}
+
 
 /* Transforms `data` (n lane values, n the plan's length) forward (fwd = 1) or backward, using
  * `other` (n values) as the ping-pong buffer and `work` (fb_cplan_X_work(plan) values) for the
