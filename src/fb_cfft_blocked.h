@@ -121,7 +121,18 @@ static inline void BKNAME(twiddle)(const FB_CVT *y, FB_TW br, FB_TW bi, FB_TW sg
     t->i = y->r * wi + y->i * wr;
 }
 
-/* The same for the lanes below `lanes`, stored into W at out with a stride of RK values per
+/* The lanes of group g below `lanes` (a partial group), value by value into W at out with a
+ * stride of RK values per column. */
+static inline void BKNAME(store_partial)(const FB_CVT *t, int g, int lanes, FB_CT *out,
+                                         fb_idx RK)
+{
+    for (int v = 0; g * FB_VLEN + v < lanes; ++v) {
+        out[(g * FB_VLEN + v) * RK].r = t->r[v];
+        out[(g * FB_VLEN + v) * RK].i = t->i[v];
+    }
+}
+
+/* twiddle, then the lanes below `lanes` stored into W at out with a stride of RK values per
  * column. */
 static inline void BKNAME(twiddle_store)(const FB_CVT *y, FB_TW br, FB_TW bi, FB_TW sg,
                                          const FB_TW *lt, int g, int lanes, FB_CT *out,
@@ -132,10 +143,7 @@ static inline void BKNAME(twiddle_store)(const FB_CVT *y, FB_TW br, FB_TW bi, FB
     if ((g + 1) * FB_VLEN <= lanes)
         STORE_ROWS(&t, out + g * FB_VLEN * RK, RK);
     else
-        for (int v = 0; g * FB_VLEN + v < lanes; ++v) {
-            out[(g * FB_VLEN + v) * RK].r = t.r[v];
-            out[(g * FB_VLEN + v) * RK].i = t.i[v];
-        }
+        BKNAME(store_partial)(&t, g, lanes, out, RK);
 }
 
 #if FB_VLEN == 8
@@ -231,12 +239,9 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
                 }
                 for (int g = 0; g < full; ++g)
                     BKNAME(store_tile)(t[g], out + g * FB_VLEN * RK, RK);
-                for (int g = full; g < groups; ++g)   /* a partial group, value by value */
+                for (int g = full; g < groups; ++g)
                     for (int u = 0; u < TILE_ROWS; ++u)
-                        for (int v = 0; g * FB_VLEN + v < lanes; ++v) {
-                            out[(g * FB_VLEN + v) * RK + u].r = t[g][u].r[v];
-                            out[(g * FB_VLEN + v) * RK + u].i = t[g][u].i[v];
-                        }
+                        BKNAME(store_partial)(&t[g][u], g, lanes, out + u, RK);
             }
 #endif
         for (; k1 < n1; ++k1) {
