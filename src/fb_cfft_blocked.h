@@ -268,6 +268,8 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
     return data;
 }
 
+#include "fb_cfft_blocked_r2c.h"   /* r2c_step2: step 2 with the real FFT's untangling */
+
 /* ---- the same on several threads: step 1's column blocks are shared out and joined (W is
  * then complete and, in place, src fully read), then step 2's row blocks. Every block is
  * computed exactly as in one thread, so the result is bitwise the same. The threads are the
@@ -283,6 +285,9 @@ typedef struct {
     fb_idx lo, hi;   /* this share's columns (step 1) or rows (step 2) */
     int stream;      /* step 2: non-temporal stores */
     const LOADER *ld;   /* step 1: the computed input, or NULL to read src */
+    const FB_TWT *tw;   /* step 2: with the real FFT's untangling (r2c_step2), its twiddles, */
+    FB_TW sg;           /* ... and sign; lo, hi count pair-blocks */
+    void *state;        /* ... and R2C_STATE_BYTES of state (NULL: the thread's own) */
     int err;
 } BKNAME(blk_job);
 
@@ -291,6 +296,12 @@ static void BKNAME(blk_run)(BKNAME(blk_job) *jb, FB_CVT *vb)
     if (jb->step == 1)
         BKNAME(blocked_step1)(jb->p, jb->fwd, jb->src, jb->ss, jb->fct, jb->W, vb, jb->lo, jb->hi,
                               jb->ld);
+    else if (jb->tw)
+    {
+        BKNAME(r2c_step2)(jb->p, jb->W, jb->state, jb->lo, jb->hi, jb->tw, jb->sg, jb->data,
+                          jb->stream);
+        if (jb->stream) fb_stream_fence();
+    }
     else
     {
         BKNAME(blocked_step2)(jb->p, jb->fwd, jb->W, vb, jb->data, jb->lo, jb->hi, jb->stream);
@@ -306,29 +317,35 @@ static void BKNAME(blk_task)(void *arg, int t)
     BKNAME(blk_ctx) *c = (BKNAME(blk_ctx) *)arg;
     BKNAME(blk_job) *jb = &c->jobs[t];
     if (t == 0) { BKNAME(blk_run)(jb, c->vb0); return; }
-    const size_t bytes = sizeof(FB_CVT) * (size_t)(FB_BLK_GROUPS * FB_BLK_GROUP_SIZE(jb->p)) + 64;
+    const size_t bytes = jb->tw ? R2C_STATE_BYTES(jb->p)   /* (r2c_step2: all in its state) */
+                         : sizeof(FB_CVT) * (size_t)(FB_BLK_GROUPS * FB_BLK_GROUP_SIZE(jb->p)) + 64;
     FB_CVT *vb = (FB_CVT *)fb_scratch_take(bytes);
     if (!vb) { jb->err = FB_ENOMEM; return; }
+    if (jb->tw) jb->state = vb;
     BKNAME(blk_run)(jb, (FB_CVT *)fb_align64(vb));
     fb_scratch_give(vb, bytes);
 }
 
 /* blocked_from on up to nthreads threads of the pool (the caller's included); FB_OK or an
- * FB_E* code. */
+ * FB_E* code. With tw, step 2 untangles a real FFT's spectrum (r2c_step2; sg, and state for
+ * the caller's share). */
 static int BKNAME(blocked_from_mt)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
                                    FB_TW fct, FB_CT *data, FB_CT *work, int nthreads, int stream,
-                                   const LOADER *ld)
+                                   const LOADER *ld, const FB_TWT *tw, FB_TW sg, void *state)
 {
-    const fb_idx R = FB_BLK_GROUPS * FB_VLEN;
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
     for (int step = 1; step <= 2; ++step) {
-        const fb_idx count = step == 1 ? p->row->n : p->col->n, blocks = (count + R - 1) / R;
+        const int pairs = step == 2 && tw;   /* shares of pair-blocks */
+        const fb_idx R = pairs ? 1 : FB_BLK_GROUPS * FB_VLEN;
+        const fb_idx count = step == 1 ? p->row->n : pairs ? p->col->n / (2 * R2C_G * FB_VLEN)
+                                               : p->col->n;
+        const fb_idx blocks = (count + R - 1) / R;
         int nth = nthreads < 1 ? 1 : nthreads > FB_POOL_MAX ? FB_POOL_MAX : nthreads;
         if (nth > blocks) nth = (int)blocks;
         BKNAME(blk_job) jobs[FB_POOL_MAX];
         for (int t = 0; t < nth; ++t) {
             BKNAME(blk_job) jb = {p, fwd, step, src, ss, fct, data, work, 0, 0, stream, ld,
-                                  FB_OK};
+                                  pairs ? tw : NULL, sg, t == 0 ? state : NULL, FB_OK};
             jb.lo = blocks * t / nth * R;
             jb.hi = blocks * (t + 1) / nth * R;
             if (jb.hi > count) jb.hi = count;

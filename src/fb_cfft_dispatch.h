@@ -30,7 +30,8 @@ int FB_CAT2(fb_cexec_from_mt_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *s
                                         int stream)
 {
     if (p->col)
-        return DNAME(blocked_from_mt)(p, fwd, src, ss, fct, data, work, nthreads, stream, NULL);
+        return DNAME(blocked_from_mt)(p, fwd, src, ss, fct, data, work, nthreads, stream, NULL,
+                                      NULL, 0, NULL);
     DNAME(split_from)(p, fwd, src, ss, fct, data, work, stream);
     return FB_OK;
 }
@@ -40,7 +41,18 @@ int FB_CAT2(fb_cexec_loaded_, FB_PSFX)(const FB_PLAN *p, int fwd,
                                        FB_CT *work, int nthreads)
 {
     if (!p->col) return FB_EINVAL;
-    return DNAME(blocked_from_mt)(p, fwd, NULL, 0, (FB_TW)1, data, work, nthreads, 0, ld);
+    return DNAME(blocked_from_mt)(p, fwd, NULL, 0, (FB_TW)1, data, work, nthreads, 0, ld, NULL, 0,
+                                  NULL);
+}
+
+int FB_CAT2(fb_cexec_r2c_, FB_PSFX)(const FB_PLAN *p, const char *src, FB_TW fct,
+                                     const FB_TWT *tw, int fwd, FB_CT *X, FB_CT *work,
+                                     FB_CT *state, fb_idx state_len, int nthreads, int stream)
+{
+    if (!R2C_FITS(p) || R2C_STATE_BYTES(p) > (size_t)state_len * sizeof(FB_CT))
+        return FB_EINVAL;
+    return DNAME(blocked_from_mt)(p, 1, src, (fb_idx)sizeof(FB_CT), fct, X, work, nthreads,
+                                  stream, NULL, tw, fwd ? (FB_TW)1 : (FB_TW)-1, state);
 }
 
 FB_CT *FB_CAT2(fb_cexec_real_, FB_PSFX)(const FB_PLAN *p, const char *src, fb_idx ss, FB_TW fct,

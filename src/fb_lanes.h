@@ -106,6 +106,14 @@ typedef struct { fb_vf r, i; } fb_cvf;
 #define FB_REV_2 1, 0
 #define FB_REV_4 3, 2, 1, 0
 #define FB_REV_8 7, 6, 5, 4, 3, 2, 1, 0
+/* lane l from lane (V - l) mod V: reversed, lane 0 kept (pairs k1 with n1 - k1) */
+#define FB_RROT_2 0, 1
+#define FB_RROT_4 0, 3, 2, 1
+#define FB_RROT_8 0, 7, 6, 5, 4, 3, 2, 1
+/* of two vectors z, a: z's lanes 0 and 1 (one complex value, interleaved), then a's */
+#define FB_SET01_2 0, 1
+#define FB_SET01_4 0, 1, 6, 7
+#define FB_SET01_8 0, 1, 10, 11, 12, 13, 14, 15
 #define FB_IDX(NAME, V) FB_CAT2(NAME, V)
 #define FB_LIST(...) __VA_ARGS__
 
@@ -231,6 +239,20 @@ int fb_cexec_from_mt_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss,
                        fb_cd *data, fb_cd *work, int nthreads, int stream);
 int fb_cexec_from_mt_f(const fb_cplan_f *p, int fwd, const char *src, fb_idx ss, float fct,
                        fb_cf *data, fb_cf *work, int nthreads, int stream);
+/* The real FFT of 2n values at src (contiguous, times fct) through a blocked plan of length n,
+ * its untangling done inside the plan's second step (fb_cfft_blocked_r2c.h): X (n + 1 values)
+ * from tw (w_2n^k, k <= n/2); fwd = 0 conjugates X. state holds state_len values of scratch
+ * (one share's; plenty: 2n + 2); stream as for fb_cexec_from_X. Returns FB_OK, FB_EINVAL (not such a plan, or too little
+ * state: nothing done) or FB_ENOMEM (a thread's scratch: X incomplete).
+ * Usage, as in fb_rfft_tmpl.h:
+ *     if (fb_cexec_r2c_d(cp, (const char *)x, 1.0, tw, 1, X, work, buf, 2 * n + 2, nth, 0))
+ *         ... the complex transform and a separate untangling pass ... */
+int fb_cexec_r2c_d(const fb_cplan_d *p, const char *src, double fct, const fb_cd *tw, int fwd,
+                   fb_cd *X, fb_cd *work, fb_cd *state, fb_idx state_len, int nthreads,
+                   int stream);
+int fb_cexec_r2c_f(const fb_cplan_f *p, const char *src, float fct, const fb_cf *tw, int fwd,
+                   fb_cf *X, fb_cf *work, fb_cf *state, fb_idx state_len, int nthreads,
+                   int stream);
 /* For plans with a blocked algorithm (p->col): the forward transform of n REAL values at src
  * (byte stride ss, times fct) into data (n complex values), two real columns per lane in the
  * column step. Returns data. */

@@ -12,34 +12,7 @@
 #define RL_STORE FB_CAT3(fb_cv, FB_PSFX, _store)
 #define RL_STORE_REV FB_CAT3(fb_cv, FB_PSFX, _store_rev)
 
-/* One untangling step (the formulas of fb_rfft_lane.h) on V pairs, lane l holding the pair
- * (k+l, h-k-l): from A = Z_k+l, Bc = Z_h-k-l and W = w^(k+l), Xk = X_k+l and Xm = X_h-k-l;
- * sg = -1 conjugates them. untangle_s is the same for one pair. */
-static inline void RLNAME(untangle_v)(const FB_CVT *A, const FB_CVT *Bc, const FB_CVT *W,
-                                      FB_TW sg, FB_CVT *Xk, FB_CVT *Xm)
-{
-    const FB_TW half = (FB_TW)0.5;
-    FB_CVT E, D, T;
-    E.r = A->r + Bc->r; E.i = A->i - Bc->i;
-    D.r = A->r - Bc->r; D.i = A->i + Bc->i;
-    T.r = W->r * D.i + W->i * D.r;
-    T.i = W->i * D.i - W->r * D.r;
-    Xk->r = half * (E.r + T.r); Xk->i = sg * half * (E.i + T.i);
-    Xm->r = half * (E.r - T.r); Xm->i = -sg * half * (E.i - T.i);
-}
-
-static inline void RLNAME(untangle_s)(FB_CT A, FB_CT Bc, FB_TWT w, FB_TW sg, FB_CT *Xk,
-                                      FB_CT *Xm)
-{
-    const FB_TW half = (FB_TW)0.5;
-    FB_CT E, D, T;
-    E.r = A.r + Bc.r; E.i = A.i - Bc.i;
-    D.r = A.r - Bc.r; D.i = A.i + Bc.i;
-    T.r = w.r * D.i + w.i * D.r;
-    T.i = w.i * D.i - w.r * D.r;
-    Xk->r = half * (E.r + T.r); Xk->i = sg * half * (E.i + T.i);
-    Xm->r = half * (E.r - T.r); Xm->i = -sg * half * (E.i - T.i);
-}
+#include "fb_untangle.h"   /* untangle_v_X, untangle_s_X */
 
 /* The inverse step (the c2r formulas of fb_rfft_lane.h) on V pairs: from A = X_k+l,
  * Bc = X_h-k-l and W = w^(k+l), Zk = Z_k+l and Zm = Z_h-k-l times fct; si = -1 conjugates the

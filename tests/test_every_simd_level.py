@@ -31,7 +31,7 @@ CORRECTNESS_FILES = [
     "test_nd_strides.py", "test_real_nd.py", "test_r2r_nd.py", "test_real_input_fft.py",
     "test_properties.py", "test_real_properties.py", "test_prop_transforms.py",
     "test_large_strides.py", "test_threads.py", "test_threads_stress.py",
-    "test_workers_single_line.py", "test_dct1_halves.py",
+    "test_workers_single_line.py", "test_r2c_fused.py", "test_dct1_halves.py",
     "test_fftconvolve.py", "test_signal_api.py", "test_fft_conv.py", "test_conv_kernels.py",
 ]
 

@@ -28,6 +28,9 @@ SCRIPT = textwrap.dedent("""
     out["line_w2"] = fftbackend.fft(line, workers=2)
     out["line3"] = fftbackend.ifft(line[: 3 << 18])
     out["small"] = fftbackend.fft(c[:4, :1024], axis=-1)
+    out["rline"] = fftbackend.rfft(line.real)            # untangled inside the blocked plan
+    out["rline_w3"] = fftbackend.rfft(line.real, workers=3)
+    out["rline32"] = fftbackend.ihfft(line.imag.astype(np.float32))
     np.savez(sys.argv[1], **out)
 """)
 
