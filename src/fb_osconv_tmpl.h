@@ -39,8 +39,9 @@ int FB_CAT2(fb_osconv_, FB_PSFX)(const FB_REAL *x, fb_idx nx, fb_idx xls, const 
                 RNAME(os_segment)(xl, nx, p0, nfft, seg);
                 src = seg;
             }
+            /* (final = 0: spec is read right back, so it is not streamed past the caches) */
             RNAME(r2c_line)(p, 1, 0, (FB_TW)1, (const char *)src, (fb_idx)sizeof(FB_REAL),
-                            (char *)spec, (fb_idx)sizeof(FB_CT), buf);
+                            (char *)spec, (fb_idx)sizeof(FB_CT), buf, 0);
             for (fb_idx k = 0; k <= h; ++k) {
                 const FB_CT a = spec[k], b = H[k];
                 spec[k].r = a.r * b.r - a.i * b.i;

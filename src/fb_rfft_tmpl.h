@@ -118,9 +118,11 @@ static void RNAME(r2c_post_inplace)(FB_CT *X, fb_idx h, const FB_TWT *tw, int fw
 }
 
 /* nthreads > 1: a blocked complex transform runs on that many threads (same result; on a
- * failure to get a thread's scratch it runs again on one) */
+ * failure to get a thread's scratch it runs again on one). final: dst is the caller's result,
+ * not read back soon, so large ones may be streamed past the caches. */
 static void RNAME(r2c_line_mt)(const RPLAN *p, int fwd, int full, FB_TW fct, const char *src,
-                               fb_idx ss, char *dst, fb_idx ds, FB_CT *buf, int nthreads)
+                               fb_idx ss, char *dst, fb_idx ds, FB_CT *buf, int nthreads,
+                               int final)
 {
     const fb_idx n = p->n;
     FB_CT *z = buf, *other = buf + n + 1, *work = (FB_CT *)fb_align64(buf + 2 * (n + 1));
@@ -132,7 +134,8 @@ static void RNAME(r2c_line_mt)(const RPLAN *p, int fwd, int full, FB_TW fct, con
          * (a quarter of fb_stream_min) it streams past the caches: in C, min of 150 calls, rfft
          * 2^18 0.99 -> 0.92 ms, 2^19 2.14 -> 1.92 ms, 2^20 4.76 -> 4.32 ms (with the fusion;
          * without streaming the fused step was 3-5% slower than the separate pass). */
-        const int stream = (double)(n / 2 + 1) * sizeof(FB_CT) >= (double)fb_stream_min() / 4;
+        const int stream = final &&
+                           (double)(n / 2 + 1) * sizeof(FB_CT) >= (double)fb_stream_min() / 4;
         const int r = p->cp->col ? EXEC_R2C(p->cp, src, fct, p->tw, fwd, X, work, buf,
                                             2 * (n + 1), nthreads, stream) : FB_EINVAL;
         if (r == FB_OK) return;
@@ -189,9 +192,9 @@ static void RNAME(r2c_line_mt)(const RPLAN *p, int fwd, int full, FB_TW fct, con
 }
 
 static void RNAME(r2c_line)(const RPLAN *p, int fwd, int full, FB_TW fct, const char *src,
-                            fb_idx ss, char *dst, fb_idx ds, FB_CT *buf)
+                            fb_idx ss, char *dst, fb_idx ds, FB_CT *buf, int final)
 {
-    RNAME(r2c_line_mt)(p, fwd, full, fct, src, ss, dst, ds, buf, 1);
+    RNAME(r2c_line_mt)(p, fwd, full, fct, src, ss, dst, ds, buf, 1, final);
 }
 
 /* ---- the inverse's Z computed inside a blocked transform ----
@@ -543,7 +546,7 @@ static void RNAME(run_real)(line_job *jb, int r2c)
             line_offsets(jb, line, &so, &dof);
             if (r2c)
                 RNAME(r2c_line)(p, jb->fwd, jb->full, fct, jb->src + so, jb->sstr,
-                                jb->dst + dof, jb->dstr, (FB_CT *)buf);
+                                jb->dst + dof, jb->dstr, (FB_CT *)buf, 1);
             else
                 RNAME(c2r_line)(p, jb->fwd, fct, jb->src + so, jb->sstr, jb->dst + dof,
                                 jb->dstr, (FB_CT *)buf);
@@ -579,7 +582,7 @@ static int RNAME(run_axis)(const void *in, void *out, int ndim, const fb_idx *sh
         if (!buf) { RNAME(rplan_release)(p); return FB_ENOMEM; }
         if (r2c)
             RNAME(r2c_line_mt)(p, fwd, full, (FB_TW)fct, base.src, base.sstr, base.dst,
-                               base.dstr, buf, nthreads);
+                               base.dstr, buf, nthreads, 1);
         else
             RNAME(c2r_line_mt)(p, fwd, (FB_TW)fct, base.src, base.sstr, base.dst, base.dstr,
                                buf, nthreads);
