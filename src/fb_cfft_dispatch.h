@@ -38,11 +38,11 @@ int FB_CAT2(fb_cexec_from_mt_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *s
 
 int FB_CAT2(fb_cexec_loaded_, FB_PSFX)(const FB_PLAN *p, int fwd,
                                        const FB_CAT2(fb_loader_, FB_PSFX) *ld, FB_CT *data,
-                                       FB_CT *work, int nthreads)
+                                       FB_CT *work, int nthreads, int stream)
 {
     if (!p->col) return FB_EINVAL;
-    return DNAME(blocked_from_mt)(p, fwd, NULL, 0, (FB_TW)1, data, work, nthreads, 0, ld, NULL, 0,
-                                  NULL);
+    return DNAME(blocked_from_mt)(p, fwd, NULL, 0, (FB_TW)1, data, work, nthreads, stream, ld,
+                                  NULL, 0, NULL);
 }
 
 int FB_CAT2(fb_cexec_r2c_, FB_PSFX)(const FB_PLAN *p, const char *src, FB_TW fct,

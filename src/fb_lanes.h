@@ -227,12 +227,12 @@ fb_cvf *fb_cexec_vf(const fb_cplan_f *p, int fwd, fb_cvf *data, fb_cvf *other, f
 fb_cd *fb_cexec_from_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,
                        fb_cd *data, fb_cd *work, int stream);
 /* fb_cexec_from_mt_X with the input computed by a loader (above) instead of read, for plans
- * with a blocked algorithm (else FB_EINVAL, nothing done). FB_OK or FB_ENOMEM (a thread's
- * scratch: data incomplete). */
+ * with a blocked algorithm (else FB_EINVAL, nothing done); stream as for fb_cexec_from_X.
+ * FB_OK or FB_ENOMEM (a thread's scratch: data incomplete). */
 int fb_cexec_loaded_d(const fb_cplan_d *p, int fwd, const fb_loader_d *ld, fb_cd *data,
-                      fb_cd *work, int nthreads);
+                      fb_cd *work, int nthreads, int stream);
 int fb_cexec_loaded_f(const fb_cplan_f *p, int fwd, const fb_loader_f *ld, fb_cf *data,
-                      fb_cf *work, int nthreads);
+                      fb_cf *work, int nthreads, int stream);
 /* fb_cexec_from_X on up to nthreads threads (blocked plans; others run on one), with the same
  * result bit for bit. Returns FB_OK or FB_ENOMEM (a thread's scratch). */
 int fb_cexec_from_mt_d(const fb_cplan_d *p, int fwd, const char *src, fb_idx ss, double fct,

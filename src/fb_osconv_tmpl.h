@@ -39,7 +39,7 @@ int FB_CAT2(fb_osconv_, FB_PSFX)(const FB_REAL *x, fb_idx nx, fb_idx xls, const 
                 RNAME(os_segment)(xl, nx, p0, nfft, seg);
                 src = seg;
             }
-            /* (final = 0: spec is read right back, so it is not streamed past the caches) */
+            /* (final = 0: spec and y are read right back, so not streamed past the caches) */
             RNAME(r2c_line)(p, 1, 0, (FB_TW)1, (const char *)src, (fb_idx)sizeof(FB_REAL),
                             (char *)spec, (fb_idx)sizeof(FB_CT), buf, 0);
             for (fb_idx k = 0; k <= h; ++k) {
@@ -48,7 +48,7 @@ int FB_CAT2(fb_osconv_, FB_PSFX)(const FB_REAL *x, fb_idx nx, fb_idx xls, const 
                 spec[k].i = a.r * b.i + a.i * b.r;
             }
             RNAME(c2r_line)(p, 0, scale, (const char *)spec, (fb_idx)sizeof(FB_CT), (char *)y,
-                            (fb_idx)sizeof(FB_REAL), buf);
+                            (fb_idx)sizeof(FB_REAL), buf, 0);
             memcpy(ol + i0, y + (K - 1), sizeof(FB_REAL) * (size_t)cnt);
         }
     }

@@ -31,6 +31,8 @@ SCRIPT = textwrap.dedent("""
     out["rline"] = fftbackend.rfft(line.real)            # untangled inside the blocked plan
     out["rline_w3"] = fftbackend.rfft(line.real, workers=3)
     out["rline32"] = fftbackend.ihfft(line.imag.astype(np.float32))
+    out["irline"] = fftbackend.irfft(line[: (1 << 19) + 1], 1 << 20)   # blocked, loaded input
+    out["irline_w2"] = fftbackend.irfft(line[: (1 << 19) + 1], 1 << 20, workers=2)
     np.savez(sys.argv[1], **out)
 """)
 
