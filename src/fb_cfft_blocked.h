@@ -50,9 +50,12 @@ static inline int BKNAME(prefetch_pays)(const FB_PLAN *p) { return p->n >= FB_LA
 
 /* Step 2: the rows k1 of W from k1lo to k1hi (multiples of FB_BLK_GROUPS * FB_VLEN, or n1),
  * FFTs of length n2 on vector lanes, written transposed into data; with stream, by
- * non-temporal stores where they are whole, aligned vectors (the caller fences). */
+ * non-temporal stores where they are whole, aligned vectors (the caller fences). With mul, each
+ * result is multiplied by mul's value at its place in W's layout (fb_blk_wpos) on the way out:
+ * Bluestein's kernel spectrum, read in step 2's order instead of in a pass of its own. */
 static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_CVT *vb,
-                                  FB_CT *data, fb_idx k1lo, fb_idx k1hi, int stream)
+                                  FB_CT *data, fb_idx k1lo, fb_idx k1hi, int stream,
+                                  const FB_CT *mul)
 {
     const fb_idx n1 = p->col->n, n2 = p->row->n;
     const int nt = stream && ((uintptr_t)data & 63) == 0 && (n1 * sizeof(FB_CT)) % 64 == 0 &&
@@ -80,6 +83,22 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
             FB_CVT *b = vb + g * per_group;
             res[g] = CORE_V(p->row, fwd, b, b + n2, b + 2 * n2);
         }
+        if (mul)   /* (in place: res is the block's scratch) */
+            for (fb_idx k2 = 0; k2 < n2; ++k2)
+                for (int g = 0; g < groups; ++g) {
+                    FB_CVT m, *r = (FB_CVT *)&res[g][k2];
+                    const FB_CT *mv = mul + k1 * n2 + k2 * lanes + g * FB_VLEN;
+                    if ((g + 1) * FB_VLEN <= lanes)
+                        LOAD(&m, mv);
+                    else
+                        for (int l = 0; l < FB_VLEN; ++l) {
+                            m.r[l] = g * FB_VLEN + l < lanes ? mv[l].r : (FB_TW)0;
+                            m.i[l] = g * FB_VLEN + l < lanes ? mv[l].i : (FB_TW)0;
+                        }
+                    const FB_VR t = r->r * m.r - r->i * m.i;
+                    r->i = r->r * m.i + r->i * m.r;
+                    r->r = t;
+                }
         for (fb_idx k2 = 0; k2 < n2; ++k2) {
             FB_CT *out = data + k1 + n1 * k2;
             if (nt && whole) {   /* (k1 is a multiple of FB_VLEN: aligned) */
@@ -263,7 +282,7 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
 {
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
     BKNAME(blocked_step1)(p, fwd, src, ss, fct, work, vb, 0, p->row->n, NULL);
-    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, stream);
+    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, stream, NULL);
     if (stream) fb_stream_fence();
     return data;
 }
@@ -304,7 +323,8 @@ static void BKNAME(blk_run)(BKNAME(blk_job) *jb, FB_CVT *vb)
     }
     else
     {
-        BKNAME(blocked_step2)(jb->p, jb->fwd, jb->W, vb, jb->data, jb->lo, jb->hi, jb->stream);
+        BKNAME(blocked_step2)(jb->p, jb->fwd, jb->W, vb, jb->data, jb->lo, jb->hi, jb->stream,
+                              NULL);
         if (jb->stream) fb_stream_fence();   /* before the join publishes the rows */
     }
 }
@@ -412,7 +432,18 @@ static FB_CT *BKNAME(blocked_real_from)(const FB_PLAN *p, const char *src, fb_id
         }
         j2 += la + lb;
     }
-    BKNAME(blocked_step2)(p, 1, W, vb, data, 0, n1, 0);
+    BKNAME(blocked_step2)(p, 1, W, vb, data, 0, n1, 0, NULL);
+    return data;
+}
+
+/* blocked_exec with step 2's results multiplied by mul (W's layout) */
+static FB_CT *BKNAME(blocked_exec_mul)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *work,
+                                       const FB_CT *mul)
+{
+    FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
+    BKNAME(blocked_step1)(p, fwd, (const char *)data, (fb_idx)sizeof(FB_CT), (FB_TW)1, work, vb,
+                          0, p->row->n, NULL);
+    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, 0, mul);
     return data;
 }
 

@@ -55,6 +55,12 @@ int FB_CAT2(fb_cexec_r2c_, FB_PSFX)(const FB_PLAN *p, const char *src, FB_TW fct
                                   stream, NULL, tw, fwd ? (FB_TW)1 : (FB_TW)-1, state);
 }
 
+FB_CT *FB_CAT2(fb_cexec_mul_, FB_PSFX)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *work,
+                                       const FB_CT *mul)
+{
+    return DNAME(blocked_exec_mul)(p, fwd, data, work, mul);
+}
+
 FB_CT *FB_CAT2(fb_cexec_real_, FB_PSFX)(const FB_PLAN *p, const char *src, fb_idx ss, FB_TW fct,
                                         FB_CT *data, FB_CT *work)
 {

@@ -190,6 +190,15 @@ FB_DEFINE_LANE_MOVES(f, fb_cf, fb_cvf, fb_vf, fb_mf, FB_VLEN_F)
 #define FB_BLK_GROUP_SIZE(p) (2 * FB_BLK_MAX((p)->col->n, (p)->row->n) + \
                               FB_BLK_MAX((p)->col->maxgen, (p)->row->maxgen))
 
+/* Where value k = k1 + n1 k2 of a blocked transform's result (n1 x n2, R rows per block) sits
+ * in the layout of its buffer W (fb_cfft_blocked.h): blocks of R rows, element k2 of a block's
+ * rows side by side. */
+static inline fb_idx fb_blk_wpos(fb_idx n1, fb_idx n2, fb_idx R, fb_idx k)
+{
+    const fb_idx k1 = k % n1, k2 = k / n1, K = k1 / R, RK = (K + 1) * R <= n1 ? R : n1 - K * R;
+    return K * R * n2 + k2 * RK + (k1 - K * R);
+}
+
 /* A source computed on the fly for a blocked transform's first step: fn(ctx, k0, lanes, b, gs)
  * writes the input values k0 .. k0 + lanes - 1 (lanes <= FB_BLK_GROUPS * V) to the vector lanes
  * b[g * gs].r/i[l] (value k0 + g V + l), zero past `lanes`. Used by fb_cexec_loaded_X.
@@ -253,6 +262,11 @@ int fb_cexec_r2c_d(const fb_cplan_d *p, const char *src, double fct, const fb_cd
 int fb_cexec_r2c_f(const fb_cplan_f *p, const char *src, float fct, const fb_cf *tw, int fwd,
                    fb_cf *X, fb_cf *work, fb_cf *state, fb_idx state_len, int nthreads,
                    int stream);
+/* For plans with a blocked algorithm (p->col): fb_cexec_X in place, each result multiplied by
+ * mul's value at its place in the blocked layout (fb_blk_wpos, blocks of FB_BLK_GROUPS V rows):
+ * Bluestein's kernel product, done where step 2 writes. Returns data. */
+fb_cd *fb_cexec_mul_d(const fb_cplan_d *p, int fwd, fb_cd *data, fb_cd *work, const fb_cd *mul);
+fb_cf *fb_cexec_mul_f(const fb_cplan_f *p, int fwd, fb_cf *data, fb_cf *work, const fb_cf *mul);
 /* For plans with a blocked algorithm (p->col): the forward transform of n REAL values at src
  * (byte stride ss, times fct) into data (n complex values), two real columns per lane in the
  * column step. Returns data. */

@@ -177,9 +177,13 @@ static int PNAME(_make_bluestein)(fb_idx n, PLAN **out)
     }
     fb_cd *spec = fb_cexec_d(dplan, 1, kern, kscr, kscr + m);
     const double inv_m = 1.0 / (double)m;
+    /* with a blocked sub plan, in the order its step 2 writes (fb_cfft_exec.h says why) */
+    const fb_idx R = p->sub->col ? FB_BLK_GROUPS * FB_PVLEN : 0;
+    p->bkfr = R;
     for (fb_idx k = 0; k < m; ++k) {
-        p->bkf[k].r = (FB_TW)(spec[k].r * inv_m);
-        p->bkf[k].i = (FB_TW)(spec[k].i * inv_m);
+        const fb_idx at = R ? fb_blk_wpos(p->sub->col->n, p->sub->row->n, R, k) : k;
+        p->bkf[at].r = (FB_TW)(spec[k].r * inv_m);
+        p->bkf[at].i = (FB_TW)(spec[k].i * inv_m);
     }
     fb_free(kern); fb_free(kscr); fb_roots_free(&roots);
     fb_cplan_d_destroy(dplan);

@@ -44,6 +44,8 @@
 #define fb_cexec_real_d FB_TNAME(fb_cexec_real_d)
 #define fb_cexec_real_f FB_TNAME(fb_cexec_real_f)
 #define fb_cexec_r2c_d FB_TNAME(fb_cexec_r2c_d)
+#define fb_cexec_mul_d FB_TNAME(fb_cexec_mul_d)
+#define fb_cexec_mul_f FB_TNAME(fb_cexec_mul_f)
 #define fb_cexec_r2c_f FB_TNAME(fb_cexec_r2c_f)
 #define fb_cexec_from_d FB_TNAME(fb_cexec_from_d)
 #define fb_cexec_from_mt_d FB_TNAME(fb_cexec_from_mt_d)
