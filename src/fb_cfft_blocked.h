@@ -52,10 +52,12 @@ static inline int BKNAME(prefetch_pays)(const FB_PLAN *p) { return p->n >= FB_LA
  * FFTs of length n2 on vector lanes, written transposed into data; with stream, by
  * non-temporal stores where they are whole, aligned vectors (the caller fences). With mul, each
  * result is multiplied by mul's value at its place in W's layout (fb_blk_wpos) on the way out:
- * Bluestein's kernel spectrum, read in step 2's order instead of in a pass of its own. */
+ * Bluestein's kernel spectrum, read in step 2's order instead of in a pass of its own. With
+ * post, results k < limit only, times post[k], imaginary parts times sgi (Bluestein's last
+ * product, into the caller's row). */
 static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_CVT *vb,
                                   FB_CT *data, fb_idx k1lo, fb_idx k1hi, int stream,
-                                  const FB_CT *mul)
+                                  const FB_CT *mul, const FB_TWT *post, fb_idx limit, FB_TW sgi)
 {
     const fb_idx n1 = p->col->n, n2 = p->row->n;
     const int nt = stream && ((uintptr_t)data & 63) == 0 && (n1 * sizeof(FB_CT)) % 64 == 0 &&
@@ -99,7 +101,33 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
                     r->i = r->r * m.i + r->i * m.r;
                     r->r = t;
                 }
-        for (fb_idx k2 = 0; k2 < n2; ++k2) {
+        for (fb_idx k2 = 0; k2 < n2 && post; ++k2) {   /* (see blocked_exec_chirp) */
+            const fb_idx kb = k1 + n1 * k2;
+            FB_CT *out = data + kb;
+            if (pf && k2 + FB_BLK_PREFETCH < n2) {
+                BKNAME(prefetch_run)(out + FB_BLK_PREFETCH * n1, lanes * (fb_idx)sizeof(FB_CT), 1);
+                BKNAME(prefetch_run)(post + kb + FB_BLK_PREFETCH * n1,
+                                     lanes * (fb_idx)sizeof(FB_CT), 0);
+            }
+            for (int g = 0; g < groups; ++g) {
+                const fb_idx k = kb + (fb_idx)g * FB_VLEN;
+                const FB_CVT *r = &res[g][k2];
+                if ((g + 1) * FB_VLEN <= lanes && k + FB_VLEN <= limit) {
+                    FB_CVT w, t;
+                    LOAD(&w, (const FB_CT *)(post + k));
+                    t.r = r->r * w.r - r->i * w.i;
+                    t.i = sgi * (r->r * w.i + r->i * w.r);
+                    STORE(&t, out + g * FB_VLEN);
+                    continue;
+                }
+                for (int l = 0; l < FB_VLEN && g * FB_VLEN + l < lanes && k + l < limit; ++l) {
+                    const FB_TWT w = post[k + l];
+                    out[g * FB_VLEN + l].r = r->r[l] * w.r - r->i[l] * w.i;
+                    out[g * FB_VLEN + l].i = sgi * (r->r[l] * w.i + r->i[l] * w.r);
+                }
+            }
+        }
+        for (fb_idx k2 = 0; k2 < n2 && !post; ++k2) {
             FB_CT *out = data + k1 + n1 * k2;
             if (nt && whole) {   /* (k1 is a multiple of FB_VLEN: aligned) */
                 for (int g = 0; g < groups; ++g) STORE_NT(&res[g][k2], out + g * FB_VLEN);
@@ -282,7 +310,7 @@ static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, f
 {
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
     BKNAME(blocked_step1)(p, fwd, src, ss, fct, work, vb, 0, p->row->n, NULL);
-    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, stream, NULL);
+    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, stream, NULL, NULL, 0, 1);
     if (stream) fb_stream_fence();
     return data;
 }
@@ -324,7 +352,7 @@ static void BKNAME(blk_run)(BKNAME(blk_job) *jb, FB_CVT *vb)
     else
     {
         BKNAME(blocked_step2)(jb->p, jb->fwd, jb->W, vb, jb->data, jb->lo, jb->hi, jb->stream,
-                              NULL);
+                              NULL, NULL, 0, 1);
         if (jb->stream) fb_stream_fence();   /* before the join publishes the rows */
     }
 }
@@ -432,18 +460,21 @@ static FB_CT *BKNAME(blocked_real_from)(const FB_PLAN *p, const char *src, fb_id
         }
         j2 += la + lb;
     }
-    BKNAME(blocked_step2)(p, 1, W, vb, data, 0, n1, 0, NULL);
+    BKNAME(blocked_step2)(p, 1, W, vb, data, 0, n1, 0, NULL, NULL, 0, 1);
     return data;
 }
 
-/* blocked_exec with step 2's results multiplied by mul (W's layout) */
-static FB_CT *BKNAME(blocked_exec_mul)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *work,
-                                       const FB_CT *mul)
+/* Bluestein's transforms (fb_cfft_exec.h) with their pointwise products in step 2: blocked_from
+ * of src (contiguous) into data with step 2's results times mul (W's layout), or with post,
+ * only the first `limit` of them, times post (imaginary parts times sgi). */
+static FB_CT *BKNAME(blocked_exec_chirp)(const FB_PLAN *p, int fwd, const FB_CT *src,
+                                         FB_CT *data, FB_CT *work, const FB_CT *mul,
+                                         const FB_TWT *post, fb_idx limit, FB_TW sgi)
 {
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
-    BKNAME(blocked_step1)(p, fwd, (const char *)data, (fb_idx)sizeof(FB_CT), (FB_TW)1, work, vb,
+    BKNAME(blocked_step1)(p, fwd, (const char *)src, (fb_idx)sizeof(FB_CT), (FB_TW)1, work, vb,
                           0, p->row->n, NULL);
-    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, 0, mul);
+    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, 0, mul, post, limit, sgi);
     return data;
 }
 

@@ -55,10 +55,12 @@ int FB_CAT2(fb_cexec_r2c_, FB_PSFX)(const FB_PLAN *p, const char *src, FB_TW fct
                                   stream, NULL, tw, fwd ? (FB_TW)1 : (FB_TW)-1, state);
 }
 
-FB_CT *FB_CAT2(fb_cexec_mul_, FB_PSFX)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *work,
-                                       const FB_CT *mul)
+FB_CT *FB_CAT2(fb_cexec_chirp_, FB_PSFX)(const FB_PLAN *p, int fwd, const FB_CT *src,
+                                         FB_CT *data, FB_CT *work, const FB_CT *mul,
+                                         const FB_TWT *post, fb_idx limit, int conj)
 {
-    return DNAME(blocked_exec_mul)(p, fwd, data, work, mul);
+    return DNAME(blocked_exec_chirp)(p, fwd, src, data, work, mul, post, limit,
+                                     conj ? (FB_TW)-1 : (FB_TW)1);
 }
 
 FB_CT *FB_CAT2(fb_cexec_real_, FB_PSFX)(const FB_PLAN *p, const char *src, fb_idx ss, FB_TW fct,

@@ -262,11 +262,15 @@ int fb_cexec_r2c_d(const fb_cplan_d *p, const char *src, double fct, const fb_cd
 int fb_cexec_r2c_f(const fb_cplan_f *p, const char *src, float fct, const fb_cf *tw, int fwd,
                    fb_cf *X, fb_cf *work, fb_cf *state, fb_idx state_len, int nthreads,
                    int stream);
-/* For plans with a blocked algorithm (p->col): fb_cexec_X in place, each result multiplied by
- * mul's value at its place in the blocked layout (fb_blk_wpos, blocks of FB_BLK_GROUPS V rows):
- * Bluestein's kernel product, done where step 2 writes. Returns data. */
-fb_cd *fb_cexec_mul_d(const fb_cplan_d *p, int fwd, fb_cd *data, fb_cd *work, const fb_cd *mul);
-fb_cf *fb_cexec_mul_f(const fb_cplan_f *p, int fwd, fb_cf *data, fb_cf *work, const fb_cf *mul);
+/* For plans with a blocked algorithm (p->col), Bluestein's two transforms with its pointwise
+ * products done where step 2 writes: the transform of src (contiguous; may be data) into data,
+ * each result times mul's value at its place in the blocked layout (fb_blk_wpos, blocks of
+ * FB_BLK_GROUPS V rows); or, with post (mul NULL), only results k < limit, times post[k] and
+ * conjugated if conj. Returns data. */
+fb_cd *fb_cexec_chirp_d(const fb_cplan_d *p, int fwd, const fb_cd *src, fb_cd *data, fb_cd *work,
+                        const fb_cd *mul, const fb_cd *post, fb_idx limit, int conj);
+fb_cf *fb_cexec_chirp_f(const fb_cplan_f *p, int fwd, const fb_cf *src, fb_cf *data, fb_cf *work,
+                        const fb_cf *mul, const fb_cf *post, fb_idx limit, int conj);
 /* For plans with a blocked algorithm (p->col): the forward transform of n REAL values at src
  * (byte stride ss, times fct) into data (n complex values), two real columns per lane in the
  * column step. Returns data. */
