@@ -101,44 +101,49 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
                     r->i = r->r * m.i + r->i * m.r;
                     r->r = t;
                 }
-        for (fb_idx k2 = 0; k2 < n2 && post; ++k2) {   /* (see blocked_exec_chirp) */
-            const fb_idx kb = k1 + n1 * k2;
-            FB_CT *out = data + kb;
-            if (pf && k2 + FB_BLK_PREFETCH < n2) {
-                BKNAME(prefetch_run)(out + FB_BLK_PREFETCH * n1, lanes * (fb_idx)sizeof(FB_CT), 1);
-                BKNAME(prefetch_run)(post + kb + FB_BLK_PREFETCH * n1,
-                                     lanes * (fb_idx)sizeof(FB_CT), 0);
+        if (post) {   /* (see blocked_exec_chirp) */
+            for (fb_idx k2 = 0; k2 < n2; ++k2) {
+                const fb_idx kb = k1 + n1 * k2;
+                FB_CT *out = data + kb;
+                if (pf && k2 + FB_BLK_PREFETCH < n2) {
+                    BKNAME(prefetch_run)(out + FB_BLK_PREFETCH * n1,
+                                         lanes * (fb_idx)sizeof(FB_CT), 1);
+                    BKNAME(prefetch_run)(post + kb + FB_BLK_PREFETCH * n1,
+                                         lanes * (fb_idx)sizeof(FB_CT), 0);
+                }
+                for (int g = 0; g < groups; ++g) {
+                    const fb_idx k = kb + (fb_idx)g * FB_VLEN;
+                    const FB_CVT *r = &res[g][k2];
+                    if ((g + 1) * FB_VLEN <= lanes && k + FB_VLEN <= limit) {
+                        FB_CVT w, t;
+                        LOAD(&w, (const FB_CT *)(post + k));
+                        t.r = r->r * w.r - r->i * w.i;
+                        t.i = sgi * (r->r * w.i + r->i * w.r);
+                        STORE(&t, out + g * FB_VLEN);
+                        continue;
+                    }
+                    for (int l = 0; l < FB_VLEN && g * FB_VLEN + l < lanes && k + l < limit; ++l) {
+                        const FB_TWT w = post[k + l];
+                        out[g * FB_VLEN + l].r = r->r[l] * w.r - r->i[l] * w.i;
+                        out[g * FB_VLEN + l].i = sgi * (r->r[l] * w.i + r->i[l] * w.r);
+                    }
+                }
             }
-            for (int g = 0; g < groups; ++g) {
-                const fb_idx k = kb + (fb_idx)g * FB_VLEN;
-                const FB_CVT *r = &res[g][k2];
-                if ((g + 1) * FB_VLEN <= lanes && k + FB_VLEN <= limit) {
-                    FB_CVT w, t;
-                    LOAD(&w, (const FB_CT *)(post + k));
-                    t.r = r->r * w.r - r->i * w.i;
-                    t.i = sgi * (r->r * w.i + r->i * w.r);
-                    STORE(&t, out + g * FB_VLEN);
+        } else {
+            for (fb_idx k2 = 0; k2 < n2; ++k2) {
+                FB_CT *out = data + k1 + n1 * k2;
+                if (nt && whole) {   /* (k1 is a multiple of FB_VLEN: aligned) */
+                    for (int g = 0; g < groups; ++g) STORE_NT(&res[g][k2], out + g * FB_VLEN);
                     continue;
                 }
-                for (int l = 0; l < FB_VLEN && g * FB_VLEN + l < lanes && k + l < limit; ++l) {
-                    const FB_TWT w = post[k + l];
-                    out[g * FB_VLEN + l].r = r->r[l] * w.r - r->i[l] * w.i;
-                    out[g * FB_VLEN + l].i = sgi * (r->r[l] * w.i + r->i[l] * w.r);
+                if (pf && k2 + FB_BLK_PREFETCH < n2)
+                    BKNAME(prefetch_run)(out + FB_BLK_PREFETCH * n1,
+                                         lanes * (fb_idx)sizeof(FB_CT), 1);
+                for (int g = 0; g < full; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
+                for (int l = full * FB_VLEN; l < lanes; ++l) {
+                    out[l].r = res[l / FB_VLEN][k2].r[l % FB_VLEN];
+                    out[l].i = res[l / FB_VLEN][k2].i[l % FB_VLEN];
                 }
-            }
-        }
-        for (fb_idx k2 = 0; k2 < n2 && !post; ++k2) {
-            FB_CT *out = data + k1 + n1 * k2;
-            if (nt && whole) {   /* (k1 is a multiple of FB_VLEN: aligned) */
-                for (int g = 0; g < groups; ++g) STORE_NT(&res[g][k2], out + g * FB_VLEN);
-                continue;
-            }
-            if (pf && k2 + FB_BLK_PREFETCH < n2)
-                BKNAME(prefetch_run)(out + FB_BLK_PREFETCH * n1, lanes * (fb_idx)sizeof(FB_CT), 1);
-            for (int g = 0; g < full; ++g) STORE(&res[g][k2], out + g * FB_VLEN);
-            for (int l = full * FB_VLEN; l < lanes; ++l) {
-                out[l].r = res[l / FB_VLEN][k2].r[l % FB_VLEN];
-                out[l].i = res[l / FB_VLEN][k2].i[l % FB_VLEN];
             }
         }
         k1 += lanes;

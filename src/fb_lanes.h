@@ -251,8 +251,9 @@ int fb_cexec_from_mt_f(const fb_cplan_f *p, int fwd, const char *src, fb_idx ss,
 /* The real FFT of 2n values at src (contiguous, times fct) through a blocked plan of length n,
  * its untangling done inside the plan's second step (fb_cfft_blocked_r2c.h): X (n + 1 values)
  * from tw (w_2n^k, k <= n/2); fwd = 0 conjugates X. state holds state_len values of scratch
- * (one share's; plenty: 2n + 2); stream as for fb_cexec_from_X. Returns FB_OK, FB_EINVAL (not such a plan, or too little
- * state: nothing done) or FB_ENOMEM (a thread's scratch: X incomplete).
+ * (one share's; plenty: 2n + 2); stream as for fb_cexec_from_X. Returns FB_OK, FB_EINVAL
+ * (not such a plan, or too little state: nothing done) or FB_ENOMEM (a thread's scratch: X
+ * incomplete).
  * Usage, as in fb_rfft_tmpl.h:
  *     if (fb_cexec_r2c_d(cp, (const char *)x, 1.0, tw, 1, X, work, buf, 2 * n + 2, nth, 0))
  *         ... the complex transform and a separate untangling pass ... */

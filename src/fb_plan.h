@@ -33,7 +33,7 @@
         struct fb_cplan_##SFX *sub;  /* Bluestein: the radix plan of length m, else NULL */ \
         TWT *bk;              /* Bluestein chirp w_{2n}^(k^2 mod 2n), k < n */             \
         TWT *bkf;             /* forward FFT of the conjugate chirp, times 1/m */          \
-        fb_idx bkfr;          /* sub blocked: bkf in its W layout, blocks of bkfr rows (fb_blk_wpos); else 0 */ \
+        fb_idx bkfr;          /* sub blocked: bkf in its W layout (fb_blk_wpos), R = bkfr */ \
         struct fb_cplan_##SFX *half; /* lane split: plan of length n/V run on V-row lanes */ \
         void *tws;            /* combining twiddles w_n^(r k), r < V, k < n/V: per r, h reals then h imaginaries */ \
         struct fb_cplan_##SFX *col, *row; /* blocked: plans of lengths n1, n2; n = n1 n2 */ \
