@@ -101,7 +101,7 @@ static void BKNAME(blocked_step2)(const FB_PLAN *p, int fwd, const FB_CT *W, FB_
                     r->i = r->r * m.i + r->i * m.r;
                     r->r = t;
                 }
-        if (post) {   /* (see blocked_exec_chirp) */
+        if (post) {   /* (Bluestein's last product, fb_cfft_exec.h) */
             for (fb_idx k2 = 0; k2 < n2; ++k2) {
                 const fb_idx kb = k1 + n1 * k2;
                 FB_CT *out = data + kb;
@@ -310,12 +310,16 @@ static void BKNAME(blocked_step1)(const FB_PLAN *p, int fwd, const char *src, fb
     }
 }
 
+/* The transform of src (byte stride ss, times fct) into data, on one thread. mul, post, limit
+ * and sgi are step 2's (NULL, NULL, 0, 1: plain results), for Bluestein's products
+ * (fb_cfft_exec.h). */
 static FB_CT *BKNAME(blocked_from)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
-                                   FB_TW fct, FB_CT *data, FB_CT *work, int stream)
+                                   FB_TW fct, FB_CT *data, FB_CT *work, int stream,
+                                   const FB_CT *mul, const FB_TWT *post, fb_idx limit, FB_TW sgi)
 {
     FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
     BKNAME(blocked_step1)(p, fwd, src, ss, fct, work, vb, 0, p->row->n, NULL);
-    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, stream, NULL, NULL, 0, 1);
+    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, stream, mul, post, limit, sgi);
     if (stream) fb_stream_fence();
     return data;
 }
@@ -469,24 +473,10 @@ static FB_CT *BKNAME(blocked_real_from)(const FB_PLAN *p, const char *src, fb_id
     return data;
 }
 
-/* Bluestein's transforms (fb_cfft_exec.h) with their pointwise products in step 2: blocked_from
- * of src (contiguous) into data with step 2's results times mul (W's layout), or with post,
- * only the first `limit` of them, times post (imaginary parts times sgi). */
-static FB_CT *BKNAME(blocked_exec_chirp)(const FB_PLAN *p, int fwd, const FB_CT *src,
-                                         FB_CT *data, FB_CT *work, const FB_CT *mul,
-                                         const FB_TWT *post, fb_idx limit, FB_TW sgi)
-{
-    FB_CVT *vb = (FB_CVT *)fb_align64(work + p->n);
-    BKNAME(blocked_step1)(p, fwd, (const char *)src, (fb_idx)sizeof(FB_CT), (FB_TW)1, work, vb,
-                          0, p->row->n, NULL);
-    BKNAME(blocked_step2)(p, fwd, work, vb, data, 0, p->col->n, 0, mul, post, limit, sgi);
-    return data;
-}
-
 static FB_CT *BKNAME(blocked_exec)(const FB_PLAN *p, int fwd, FB_CT *data, FB_CT *work)
 {
     return BKNAME(blocked_from)(p, fwd, (const char *)data, (fb_idx)sizeof(FB_CT), (FB_TW)1,
-                                data, work, 0);
+                                data, work, 0, NULL, NULL, 0, 1);
 }
 
 #undef BKNAME

@@ -21,7 +21,8 @@ FB_CVT *FB_CAT2(fb_cexec_v, FB_PSFX)(const FB_PLAN *p, int fwd, FB_CVT *data, FB
 FB_CT *FB_CAT2(fb_cexec_from_, FB_PSFX)(const FB_PLAN *p, int fwd, const char *src, fb_idx ss,
                                         FB_TW fct, FB_CT *data, FB_CT *work, int stream)
 {
-    if (p->col) return DNAME(blocked_from)(p, fwd, src, ss, fct, data, work, stream);
+    if (p->col)
+        return DNAME(blocked_from)(p, fwd, src, ss, fct, data, work, stream, NULL, NULL, 0, 1);
     return DNAME(split_from)(p, fwd, src, ss, fct, data, work, stream);
 }
 
@@ -59,8 +60,8 @@ FB_CT *FB_CAT2(fb_cexec_chirp_, FB_PSFX)(const FB_PLAN *p, int fwd, const FB_CT 
                                          FB_CT *data, FB_CT *work, const FB_CT *mul,
                                          const FB_TWT *post, fb_idx limit, int conj)
 {
-    return DNAME(blocked_exec_chirp)(p, fwd, src, data, work, mul, post, limit,
-                                     conj ? (FB_TW)-1 : (FB_TW)1);
+    return DNAME(blocked_from)(p, fwd, (const char *)src, (fb_idx)sizeof(FB_CT), (FB_TW)1, data,
+                               work, 0, mul, post, limit, conj ? (FB_TW)-1 : (FB_TW)1);
 }
 
 FB_CT *FB_CAT2(fb_cexec_real_, FB_PSFX)(const FB_PLAN *p, const char *src, fb_idx ss, FB_TW fct,

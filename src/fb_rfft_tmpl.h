@@ -117,6 +117,14 @@ static void RNAME(r2c_post_inplace)(FB_CT *X, fb_idx h, const FB_TWT *tw, int fw
     for (; 2 * k <= h; ++k) RNAME(post_pair)(X, h, tw, sg, k);
 }
 
+/* Whether a line's result of `values` complex values is streamed past the caches (fb_lanes.h):
+ * only a final one (the caller's, not read back soon) from the size of the L2 cache on, a
+ * quarter of fb_stream_min. */
+static inline int RNAME(stream_result)(int final, fb_idx values)
+{
+    return final && (double)values * sizeof(FB_CT) >= (double)fb_stream_min() / 4;
+}
+
 /* nthreads > 1: a blocked complex transform runs on that many threads (same result; on a
  * failure to get a thread's scratch it runs again on one). final: dst is the caller's result,
  * not read back soon, so large ones may be streamed past the caches (c2r_line_mt too). */
@@ -134,10 +142,9 @@ static void RNAME(r2c_line_mt)(const RPLAN *p, int fwd, int full, FB_TW fct, con
          * (a quarter of fb_stream_min) it streams past the caches: in C, min of 150 calls, rfft
          * 2^18 0.99 -> 0.92 ms, 2^19 2.14 -> 1.92 ms, 2^20 4.76 -> 4.32 ms (with the fusion;
          * without streaming the fused step was 3-5% slower than the separate pass). */
-        const int stream = final &&
-                           (double)(n / 2 + 1) * sizeof(FB_CT) >= (double)fb_stream_min() / 4;
-        const int r = p->cp->col ? EXEC_R2C(p->cp, src, fct, p->tw, fwd, X, work, buf,
-                                            2 * (n + 1), nthreads, stream) : FB_EINVAL;
+        const int stream = RNAME(stream_result)(final, n / 2 + 1);
+        const int r = EXEC_R2C(p->cp, src, fct, p->tw, fwd, X, work, buf, 2 * (n + 1), nthreads,
+                               stream);   /* (FB_EINVAL, nothing done, for other plans) */
         if (r == FB_OK) return;
         if (r == FB_ENOMEM)   /* a thread's scratch: the caller's share alone never fails */
             if (EXEC_R2C(p->cp, src, fct, p->tw, fwd, X, work, buf, 2 * (n + 1), 1,
@@ -301,7 +308,7 @@ static void RNAME(c2r_line_mt)(const RPLAN *p, int fwd, FB_TW fct, const char *s
             const FB_CAT2(fb_loader_, FB_PSFX) ld = {RNAME(c2r_load), &c};
             /* the result streams past the caches as the real FFT's does (r2c_line_mt): in C,
              * min of 150 calls, irfft 2^20 3.99 -> 3.73 ms, 2^19 2.01 -> 1.92 ms */
-            const int stream = final && (double)h * sizeof(FB_CT) >= (double)fb_stream_min() / 4;
+            const int stream = RNAME(stream_result)(final, h);
             if (FB_CAT2(fb_cexec_loaded_, FB_PSFX)(p->cp, 0, &ld, (FB_CT *)dst, work, nthreads,
                                                    stream) == FB_OK ||
                 FB_CAT2(fb_cexec_loaded_, FB_PSFX)(p->cp, 0, &ld, (FB_CT *)dst, work, 1,
